@@ -1,0 +1,44 @@
+# The two quick-start targets (run, test) plus the checks they share. .ci/run calls `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-test lint typecheck index serve benchmark clean
+
+run: install index serve  ## install, index documents/ and serve the web UI
+
+test: install-test  ## install everything and run the whole test suite (lint, types, tests)
+	bash scripts/ensure-chromium.sh
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install -q -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+
+index:
+	$(BIN)/reportsearch index
+
+serve:
+	$(BIN)/reportsearch serve --host $(HOST) --port $(PORT)
+
+lint:
+	$(BIN)/ruff check .
+
+typecheck:
+	$(BIN)/mypy
+
+benchmark: install-test
+	$(BIN)/python -m benchmarks --elements 10000 --json benchmarks/results/latest.json
+
+clean:
+	rm -rf var build *.egg-info .pytest_cache .mypy_cache .ruff_cache

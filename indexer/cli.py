@@ -1,0 +1,203 @@
+"""The `reportsearch` command line: a thin click layer over parse, pipeline and search.
+
+The only module that imports click and the only place (with the web app's config) that
+reads environment variables.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import click
+
+from indexer.entities import load_gazetteer
+from indexer.errors import IndexUnavailableError, QueryError, SourceError
+from indexer.highlight import plain_snippet
+from indexer.model import Document
+from indexer.parse import parse_source
+from indexer.pipeline import IndexReport, count_sources, index_corpus
+from indexer.results import SearchRequest, SearchResults, SortOrder
+from indexer.search import WhooshSearch
+from indexer.sources import document_id, read_source
+
+ENV_INDEX = "REPORTSEARCH_INDEX"
+ENV_DOCUMENTS = "REPORTSEARCH_DOCUMENTS"
+DEFAULT_INDEX = "var/index"
+DEFAULT_DOCUMENTS = "documents"
+
+FILTER_OPTIONS = ("source_type", "kind", "organisation", "region", "year", "speaker", "site")
+"""The search options that filter by a facet; each is named after its facet."""
+
+index_option = click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=ENV_INDEX,
+    default=DEFAULT_INDEX,
+    show_default=True,
+    show_envvar=True,
+    help="Folder holding the index.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="reportsearch")
+def main() -> None:
+    """Search inspection reports and the commentary around them."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the parsed document as one JSON object."
+)
+def parse(file: Path, as_json: bool) -> None:
+    """Show how FILE is parsed into a document and its elements."""
+    try:
+        document = parse_source(read_source(file, document_id(file, file.parent)), load_gazetteer())
+    except SourceError as error:
+        raise click.ClickException(f"cannot parse {error.path}: {error.reason}") from None
+    if as_json:
+        click.echo(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_describe_document(document))
+
+
+@main.command()
+@click.option(
+    "--documents",
+    "documents_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=ENV_DOCUMENTS,
+    default=DEFAULT_DOCUMENTS,
+    show_default=True,
+    show_envvar=True,
+    help="Folder of documents to index.",
+)
+@index_option
+def index(documents_dir: Path, index_dir: Path) -> None:
+    """Parse every file under --documents and build the index."""
+    total = count_sources(documents_dir) if documents_dir.is_dir() else 0
+    with click.progressbar(length=total, label="Indexing", file=sys.stderr) as bar:
+        try:
+            report = index_corpus(
+                documents_dir, index_dir, load_gazetteer(), on_document=lambda _doc: bar.update(1)
+            )
+        except SourceError as error:
+            raise click.ClickException(f"{error.path}: {error.reason}") from None
+    click.echo(_describe_report(report, index_dir))
+    if report.stats.documents == 0:
+        raise click.ClickException("nothing was indexed")
+
+
+@main.command()
+@click.argument("query", required=False, default="")
+@index_option
+@click.option("--type", "source_type", multiple=True, help="Only this source type (repeatable).")
+@click.option(
+    "--kind", multiple=True, help="Only this element kind: section, finding, quote, comment."
+)
+@click.option("--org", "organisation", multiple=True, help="Only elements about this organisation.")
+@click.option("--region", multiple=True, help="Only documents about this region.")
+@click.option("--year", multiple=True, help="Only documents of this year.")
+@click.option("--speaker", multiple=True, help="Only quotes by this speaker.")
+@click.option("--site", multiple=True, help="Only documents from this site.")
+@click.option("--from", "date_from", help="Documents dated on or after YYYY[-MM[-DD]].")
+@click.option("--to", "date_to", help="Documents dated on or before YYYY[-MM[-DD]].")
+@click.option("--sort", type=click.Choice([s.value for s in SortOrder]), default="relevance")
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+@click.option("--page", type=click.IntRange(1, 100), default=1, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print results as one JSON object.")
+def search(query: str, index_dir: Path, **options: Any) -> None:
+    """Search the index for QUERY and show ranked hits with facet counts."""
+    filters = {name: tuple(options[name]) for name in FILTER_OPTIONS if options[name]}
+    request = SearchRequest(
+        query=query,
+        filters=filters,
+        date_from=options["date_from"],
+        date_to=options["date_to"],
+        sort=SortOrder(options["sort"]),
+        page=options["page"],
+        page_size=options["limit"],
+    )
+    results = _run_search(index_dir, request)
+    if options["as_json"]:
+        click.echo(json.dumps(results.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_describe_results(results))
+
+
+def _run_search(index_dir: Path, request: SearchRequest) -> SearchResults:
+    service = WhooshSearch(index_dir)
+    try:
+        return service.search(request)
+    except QueryError as error:
+        hint = f"\nHint: {error.hint}" if error.hint else ""
+        raise click.UsageError(f"{error.message}{hint}") from None
+    except IndexUnavailableError as error:
+        raise click.ClickException(f"{error}\nBuild it with: reportsearch index") from None
+    finally:
+        service.close()
+
+
+def _describe_document(document: Document) -> str:
+    kinds = Counter(e.kind.value for e in document.elements)
+    lines = [
+        f"{document.id} — {document.title}",
+        f"  date: {document.date or '-'} · site: {document.site or '-'} · "
+        f"type: {document.source_type.value} · format: {document.format.value}",
+        f"  organisations: {', '.join(document.organisations) or '-'}",
+        f"  regions: {', '.join(document.regions) or '-'}",
+        f"  people: {', '.join(document.people) or '-'}",
+        f"  {len(document.elements)} elements: "
+        + ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())),
+        "",
+    ]
+    for element in document.elements:
+        label = element.group or element.speaker or element.comment_path or ""
+        who = f" ({element.author})" if element.author else ""
+        text = " ".join(element.text.split())
+        lines.append(f"{element.position:>4}  {element.kind.value:<8} {label}{who}  {text[:90]}")
+    return "\n".join(lines)
+
+
+def _describe_report(report: IndexReport, index_dir: Path) -> str:
+    stats = report.stats
+    kinds = ", ".join(f"{n} {kind}s" for kind, n in sorted(stats.elements_by_kind.items()))
+    summary = f"Indexed {stats.documents} documents, {stats.elements} elements ({kinds})"
+    lines = [f"{summary} into {index_dir}."]
+    if report.failures:
+        lines.append(f"{len(report.failures)} files failed:")
+        lines.extend(f"  {failure.path}: {failure.reason}" for failure in report.failures)
+    return "\n".join(lines)
+
+
+def _describe_results(results: SearchResults) -> str:
+    query = results.request.query or "everything"
+    lines = [f"{results.total} hits for {query!r} ({results.elapsed_ms:.0f} ms)"]
+    if results.suggestion:
+        lines.append(f"Did you mean: {results.suggestion}?")
+    first = (results.request.page - 1) * results.request.page_size
+    for number, hit in enumerate(results.hits, start=first + 1):
+        who = hit.group or hit.speaker or hit.author
+        where = f" {hit.comment_path}" if hit.comment_path else ""
+        lines += [
+            "",
+            f"{number}. [{hit.kind}{where}{' · ' + who if who else ''}] {hit.title}",
+            f"   {hit.date or 'undated'} · {hit.site or '-'} · {hit.source_type} · {hit.id}",
+            f"   {plain_snippet(hit.snippet)}",
+        ]
+    if results.facets:
+        lines += ["", "Facets:"]
+        for name, values in results.facets.items():
+            shown = ", ".join(f"{v.value} ({v.count})" for v in values) or "-"
+            lines.append(f"  {name}: {shown}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main(prog_name="reportsearch")

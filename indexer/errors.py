@@ -1,0 +1,54 @@
+"""The exception tree of the indexer; every error names the path or value and the reason.
+
+ReportSearchError
+├── SourceError            a file could not be read or decoded (path, reason)
+│   └── ParseError         a decoded file yielded no readable document
+├── IndexUnavailableError  no index, or one that cannot be opened
+├── ReindexBusyError       another reindex holds the lock
+└── QueryError             a query the parser or the limits reject (message, hint)
+"""
+
+from __future__ import annotations
+
+
+class ReportSearchError(Exception):
+    """Base of every error this project raises on purpose."""
+
+
+class SourceError(ReportSearchError):
+    """A source file that cannot be turned into a document."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ParseError(SourceError):
+    """A decoded file from which no readable content could be parsed."""
+
+
+class IndexUnavailableError(ReportSearchError):
+    """The index is missing, damaged or being created for the first time."""
+
+    def __init__(self, location: str, reason: str) -> None:
+        super().__init__(f"index at {location} is unavailable: {reason}")
+        self.location = location
+        self.reason = reason
+
+
+class ReindexBusyError(ReportSearchError):
+    """Another reindex is running against the same index."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(f"reindex already running (pid {pid})")
+        self.pid = pid
+
+
+class QueryError(ReportSearchError):
+    """A query that cannot be run, with a message saying what to write instead."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint

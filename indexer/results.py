@@ -1,0 +1,128 @@
+"""The search contract, free of any engine: what a caller asks and what it gets back.
+
+The CLI and the web app speak only these types, so another engine (a search server for
+deployments that outgrow one machine) can answer the same requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Protocol
+
+from indexer.model import Document
+
+MAX_PAGE_SIZE = 100
+MAX_PAGE = 100
+"""Deepest page served: beyond it users should refine the query, not page through."""
+
+
+class SortOrder(StrEnum):
+    """How hits are ordered."""
+
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    OLDEST = "oldest"
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """One search: query text, facet filters (OR within a facet, AND across), range, paging."""
+
+    query: str = ""
+    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    date_from: str | None = None
+    date_to: str | None = None
+    sort: SortOrder = SortOrder.RELEVANCE
+    page: int = 1
+    page_size: int = 10
+    with_facets: bool = True
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet with the number of hits it would give."""
+
+    value: str
+    count: int
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching element with its document's context and a highlighted snippet."""
+
+    id: str
+    document_id: str
+    position: int
+    kind: str
+    title: str
+    date: str | None
+    site: str | None
+    source_type: str
+    heading: str | None
+    group: str | None
+    speaker: str | None
+    author: str | None
+    comment_path: str | None
+    quoted_from: str | None
+    text: str
+    snippet: str
+    """HTML: the text escaped, with matches wrapped in `<mark>`."""
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the hit as the JSON object of the public search format."""
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """A page of hits with facet counts and paging facts."""
+
+    request: SearchRequest
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    elapsed_ms: float
+    suggestion: str | None = None
+
+    @property
+    def page_count(self) -> int:
+        """Return how many pages the hits fill, capped at the deepest page served."""
+        pages = -(-self.total // self.request.page_size) if self.total else 0
+        return min(pages, MAX_PAGE)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the results as the JSON object of the public search format."""
+        return {
+            "query": self.request.query,
+            "total": self.total,
+            "page": self.request.page,
+            "page_size": self.request.page_size,
+            "page_count": self.page_count,
+            "elapsed_ms": round(self.elapsed_ms, 2),
+            "suggestion": self.suggestion,
+            "hits": [hit.to_dict() for hit in self.hits],
+            "facets": {
+                name: [{"value": v.value, "count": v.count, "selected": v.selected} for v in values]
+                for name, values in self.facets.items()
+            },
+        }
+
+
+class SearchBackend(Protocol):
+    """What every search engine behind the service provides."""
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        """Run one search."""
+        ...
+
+    def document(self, doc_id: str) -> Document | None:
+        """Return a whole document in reading order, or None if it is not indexed."""
+        ...
+
+    def close(self) -> None:
+        """Release files and caches."""
+        ...

@@ -1,0 +1,1 @@
+"""The web front end: Flask pages and the JSON API over the search service."""
