@@ -10,9 +10,9 @@ import json
 from datetime import date
 from typing import Any
 
-from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
+from indexer.analysis import fingerprint, text_analyzer
 from indexer.model import Document, Element
 
 # Identity and position
@@ -41,6 +41,8 @@ DATE_DAY = "date_day"
 ELEMENT_DATE = "element_date"
 PEOPLE = "people"
 DOC_META = "doc_meta"
+FINGERPRINT = "fingerprint"
+"""A hash of the element's words: copies of one text in several documents share it."""
 
 FACET_FIELDS: tuple[str, ...] = (SOURCE_TYPE, KIND, ORGANISATION, REGION, YEAR, SPEAKER, SITE)
 """The facets, in the order users see them."""
@@ -50,11 +52,6 @@ SEARCH_FIELDS: tuple[str, ...] = (TEXT_FIELD, TITLE, HEADING)
 
 NO_DATE_DAY = 0
 """`date_day` of an undated element: sorts last when newest comes first."""
-
-
-def text_analyzer() -> Any:
-    """Return the analyzer shared by every full-text field (stemmed, stop words removed)."""
-    return StemmingAnalyzer()
 
 
 def build_schema() -> Schema:
@@ -84,6 +81,7 @@ def build_schema() -> Schema:
             DATE_DAY: NUMERIC(stored=False, sortable=True, signed=False),
             ELEMENT_DATE: STORED(),
             DOC_META: STORED(),
+            FINGERPRINT: ID(stored=True, sortable=True),
         }
     )
 
@@ -104,6 +102,8 @@ def element_record(document: Document, element: Element) -> dict[str, Any]:
         KIND: element.kind.value,
         SOURCE_TYPE: document.source_type.value,
         DATE_DAY: _day_number(document.date),
+        # Texts too short to fingerprint get their own id, so they never collapse together.
+        FINGERPRINT: fingerprint(element.text) or element.id,
     }
     optional = {
         HEADING: element.heading,
