@@ -82,7 +82,8 @@ def parse(file: Path, as_json: bool) -> None:
 def index(documents_dir: Path, index_dir: Path) -> None:
     """Parse every file under --documents and build the index."""
     total = count_sources(documents_dir) if documents_dir.is_dir() else 0
-    with click.progressbar(length=total, label="Indexing", file=sys.stderr) as bar:
+    hidden = not sys.stderr.isatty()  # a bar is noise in logs and pipes
+    with click.progressbar(length=total, label="Indexing", file=sys.stderr, hidden=hidden) as bar:
         try:
             report = index_corpus(
                 documents_dir, index_dir, load_gazetteer(), on_document=lambda _doc: bar.update(1)
@@ -160,6 +161,7 @@ def _describe_document(document: Document) -> str:
     for element in document.elements:
         label = element.group or element.speaker or element.comment_path or ""
         who = f" ({element.author})" if element.author else ""
+        who += f" [from {element.quoted_from}]" if element.quoted_from else ""
         text = " ".join(element.text.split())
         lines.append(f"{element.position:>4}  {element.kind.value:<8} {label}{who}  {text[:90]}")
     return "\n".join(lines)
