@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from indexer.errors import ReportSearchError
+from indexer.errors import GazetteerError
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.toml"
 
@@ -26,15 +26,6 @@ KINDS = (ORGANISATION, REGION, PERSON)
 # Same-length substitutions, so offsets found in the folded text hold for the original.
 _FOLD = str.maketrans({"’": "'", "‘": "'", "\u00a0": " "})
 _TITLES = re.compile(r"^(?:(?:Dame|Sir|Dr|Mr|Mrs|Ms|Lord|Baroness)\.?\s+)+")
-
-
-class GazetteerError(ReportSearchError):
-    """A gazetteer file that cannot be read or has the wrong shape."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
 
 
 @dataclass(frozen=True)

@@ -165,7 +165,9 @@ def test_filters_and_date_range(seed_index: Path) -> None:
     )
     assert code == 0
     hits = json.loads(output)["hits"]
-    assert hits and all(h["group"] == "NPS" and h["date"] >= "2017" for h in hits)
+    # Co-ordination findings are about both services, so they count as NPS findings too.
+    assert {h["group"] for h in hits} == {"NPS", "co-ordination"}
+    assert all(h["date"] >= "2017" for h in hits)
 
 
 def test_bad_query_and_missing_index_are_clear_errors(seed_index: Path, tmp_path: Path) -> None:
@@ -177,3 +179,16 @@ def test_bad_query_and_missing_index_are_clear_errors(seed_index: Path, tmp_path
     assert code == 1
     assert "no index has been built here yet" in output
     assert "Build it with: reportsearch index" in output
+
+
+def test_user_gazetteer_extends_the_bundled_one(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[[organisation]]\nname = "Working Links"\naliases = ["Working Links"]\n')
+    text = tmp_path / "note.txt"
+    text.write_text("Notes\n\nWorking Links ran the CRC in Wales.\n")
+    code, output = run("parse", str(text), "--json", "--gazetteer", str(extra))
+    assert code == 0
+    assert json.loads(output)["organisations"] == ["CRC", "Working Links"]
+    extra.write_text("[[organisation]]\naliases = 3\n")
+    code, output = run("parse", str(text), "--gazetteer", str(extra))
+    assert code == 1 and output.startswith(f"Error: gazetteer {extra}: ")

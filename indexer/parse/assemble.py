@@ -39,7 +39,23 @@ class Meta:
     source_type: SourceType = SourceType.OTHER
 
 
-def _element(doc_id: str, position: int, draft: Draft) -> Element:
+def element_organisations(draft: Draft, gazetteer: Gazetteer) -> list[str]:
+    """Return the organisations an element is about.
+
+    A finding is about the organisation of its group (a co-ordination finding about those its
+    heading names), not every organisation it mentions in passing; other elements are about
+    the organisations they name.
+    """
+    if draft.kind is ElementKind.FINDING and draft.group:
+        for text in (draft.group, draft.heading or "", draft.text):
+            found = gazetteer.organisations(text)
+            if found:
+                return found
+        return []
+    return gazetteer.organisations(f"{draft.heading or ''}\n{draft.text}")
+
+
+def _element(doc_id: str, position: int, draft: Draft, gazetteer: Gazetteer) -> Element:
     return Element(
         id=element_id(doc_id, position),
         kind=draft.kind,
@@ -52,6 +68,7 @@ def _element(doc_id: str, position: int, draft: Draft) -> Element:
         author=draft.author,
         quoted_from=draft.quoted_from,
         date=draft.date,
+        organisations=element_organisations(draft, gazetteer),
     )
 
 
@@ -62,7 +79,9 @@ def build_document(
     readable = [draft for draft in drafts if draft.text.strip()]
     if not readable:
         raise ParseError(source.source_path, "no readable paragraph, finding, quote or comment")
-    elements = [_element(source.doc_id, index, draft) for index, draft in enumerate(readable)]
+    elements = [
+        _element(source.doc_id, index, draft, gazetteer) for index, draft in enumerate(readable)
+    ]
     headings = {draft.heading for draft in readable if draft.heading}
     speakers = {draft.speaker for draft in readable if draft.speaker}
     text = "\n\n".join([meta.title, *sorted(headings), *(d.text for d in readable)])

@@ -58,4 +58,3 @@ def first_dated_line(lines: list[str]) -> tuple[int, str] | None:
         if iso is not None:
             return index, iso
     return None
-

@@ -129,9 +129,17 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ),
         start=1,
@@ -155,8 +163,8 @@ PUBLICATION_DATE = (
 
 # ------------------------------------------------------------------ quotes
 
-OPEN_QUOTE = "“\""
-CLOSE_QUOTE = "”\""
+OPEN_QUOTE = '“"'
+CLOSE_QUOTE = '”"'
 SPEECH_VERB = (
     r"(?:said|says|added|adds|went on|continued|commented|stated|explained|warned"
     r"|told (?:us|the \w+|inspectors))"
@@ -184,8 +192,17 @@ DETERMINER = re.compile(r"^(?:A|An|The|One)\s+", re.IGNORECASE)
 SUBJECT_MAX_WORDS = 6
 # Roles that speak in inspection reports when no one is named.
 ROLES = (
-    "service user", "practitioner", "responsible officer", "probation officer", "offender",
-    "member of staff", "staff member", "manager", "sentencer", "victim", "police officer",
+    "service user",
+    "practitioner",
+    "responsible officer",
+    "probation officer",
+    "offender",
+    "member of staff",
+    "staff member",
+    "manager",
+    "sentencer",
+    "victim",
+    "police officer",
 )
 ROLE = re.compile(rf"\b(?P<role>{'|'.join(ROLES)})s?\b", re.IGNORECASE)
 PARTITIVE = re.compile(r"^(?:One|Another|Some)\b")

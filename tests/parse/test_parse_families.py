@@ -78,7 +78,9 @@ def test_analysis_family(parse_text: Parse) -> None:
 def test_press_release_family(parse_text: Parse) -> None:
     doc = parse_text(PRESS)
     assert (doc.title, doc.date, doc.source_type) == (
-        "A press headline", "2017-03-02", SourceType.PRESS_RELEASE,
+        "A press headline",
+        "2017-03-02",
+        SourceType.PRESS_RELEASE,
     )
     assert [e.heading for e in doc.elements] == [None, "Notes to editors", "Notes to editors"]
     assert doc.elements[1].text.startswith("The report is available")

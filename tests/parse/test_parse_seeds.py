@@ -12,15 +12,33 @@ from indexer.parse import parse_source
 from tests.parse.conftest import EXPECTED, SEEDS, seed_document, seed_source
 
 BOILERPLATE = (
-    "Share on twitter", "Share on facebook", "Share on linkedin", "Share on print",
-    "Share on email", "Share This Post", "Keep up to date with Drugs & Crime", "Menu",
-    "Related posts", "Leave a Reply", "Your email address will not be published",
-    "All Probation Posts are sponsored by Unilink", "One Response",
-    "Transforming Rehabilitation Resource Pack", "Select Language",
-    "Keep up-to-date on drugs and crime", "You will get one email",
-    "Criminal Justice & substance misuse expert", "Click here to see my infographic",
-    "The graphic below combines", "Group of electricians", "With over 20 years",
-    "keep informed", "One email every day", "ENDS –", "No comments:", "Post a Comment",
+    "Share on twitter",
+    "Share on facebook",
+    "Share on linkedin",
+    "Share on print",
+    "Share on email",
+    "Share This Post",
+    "Keep up to date with Drugs & Crime",
+    "Menu",
+    "Related posts",
+    "Leave a Reply",
+    "Your email address will not be published",
+    "All Probation Posts are sponsored by Unilink",
+    "One Response",
+    "Transforming Rehabilitation Resource Pack",
+    "Select Language",
+    "Keep up-to-date on drugs and crime",
+    "You will get one email",
+    "Criminal Justice & substance misuse expert",
+    "Click here to see my infographic",
+    "The graphic below combines",
+    "Group of electricians",
+    "With over 20 years",
+    "keep informed",
+    "One email every day",
+    "ENDS –",
+    "No comments:",
+    "Post a Comment",
 )
 
 
@@ -88,8 +106,12 @@ def test_seed_002_september_blog_post() -> None:
     quotes = _quotes(doc)
     assert any("standards have slipped" in text for text in quotes["Glenys Stacey"])
     for speaker in (
-        "Catherine Holland", "a government spokesman", "Andrew Neilson", "Ian Lawrence",
-        "a service user", "a practitioner",
+        "Catherine Holland",
+        "a government spokesman",
+        "Andrew Neilson",
+        "Ian Lawrence",
+        "a service user",
+        "a practitioner",
     ):
         assert speaker in quotes, speaker
     assert "p***ed off" in quotes["a service user"][0]
