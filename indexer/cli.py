@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from indexer.entities import load_gazetteer
-from indexer.errors import IndexUnavailableError, QueryError, SourceError
+from indexer.entities import Gazetteer, load_gazetteer
+from indexer.errors import GazetteerError, IndexUnavailableError, QueryError, SourceError
 from indexer.highlight import plain_snippet
 from indexer.model import Document
 from indexer.parse import parse_source
@@ -26,6 +26,7 @@ from indexer.sources import document_id, read_source
 
 ENV_INDEX = "REPORTSEARCH_INDEX"
 ENV_DOCUMENTS = "REPORTSEARCH_DOCUMENTS"
+ENV_GAZETTEER = "REPORTSEARCH_GAZETTEER"
 DEFAULT_INDEX = "var/index"
 DEFAULT_DOCUMENTS = "documents"
 
@@ -44,6 +45,24 @@ index_option = click.option(
 )
 
 
+gazetteer_option = click.option(
+    "--gazetteer",
+    "gazetteer_files",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    multiple=True,
+    envvar=ENV_GAZETTEER,
+    show_envvar=True,
+    help="Extra gazetteer TOML file extending the bundled one (repeatable).",
+)
+
+
+def _gazetteer(files: tuple[Path, ...]) -> Gazetteer:
+    try:
+        return load_gazetteer(files)
+    except GazetteerError as error:
+        raise click.ClickException(f"gazetteer {error.path}: {error.reason}") from None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="reportsearch")
 def main() -> None:
@@ -55,10 +74,12 @@ def main() -> None:
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the parsed document as one JSON object."
 )
-def parse(file: Path, as_json: bool) -> None:
+@gazetteer_option
+def parse(file: Path, as_json: bool, gazetteer_files: tuple[Path, ...]) -> None:
     """Show how FILE is parsed into a document and its elements."""
+    gazetteer = _gazetteer(gazetteer_files)
     try:
-        document = parse_source(read_source(file, document_id(file, file.parent)), load_gazetteer())
+        document = parse_source(read_source(file, document_id(file, file.parent)), gazetteer)
     except SourceError as error:
         raise click.ClickException(f"cannot parse {error.path}: {error.reason}") from None
     if as_json:
@@ -79,13 +100,16 @@ def parse(file: Path, as_json: bool) -> None:
     help="Folder of documents to index.",
 )
 @index_option
-def index(documents_dir: Path, index_dir: Path) -> None:
+@gazetteer_option
+def index(documents_dir: Path, index_dir: Path, gazetteer_files: tuple[Path, ...]) -> None:
     """Parse every file under --documents and build the index."""
+    gazetteer = _gazetteer(gazetteer_files)
     total = count_sources(documents_dir) if documents_dir.is_dir() else 0
-    with click.progressbar(length=total, label="Indexing", file=sys.stderr) as bar:
+    hidden = not sys.stderr.isatty()  # a bar is noise in logs and pipes
+    with click.progressbar(length=total, label="Indexing", file=sys.stderr, hidden=hidden) as bar:
         try:
             report = index_corpus(
-                documents_dir, index_dir, load_gazetteer(), on_document=lambda _doc: bar.update(1)
+                documents_dir, index_dir, gazetteer, on_document=lambda _doc: bar.update(1)
             )
         except SourceError as error:
             raise click.ClickException(f"{error.path}: {error.reason}") from None
@@ -160,6 +184,7 @@ def _describe_document(document: Document) -> str:
     for element in document.elements:
         label = element.group or element.speaker or element.comment_path or ""
         who = f" ({element.author})" if element.author else ""
+        who += f" [from {element.quoted_from}]" if element.quoted_from else ""
         text = " ".join(element.text.split())
         lines.append(f"{element.position:>4}  {element.kind.value:<8} {label}{who}  {text[:90]}")
     return "\n".join(lines)

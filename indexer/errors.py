@@ -28,6 +28,15 @@ class ParseError(SourceError):
     """A decoded file from which no readable content could be parsed."""
 
 
+class GazetteerError(ReportSearchError):
+    """A gazetteer file that cannot be read or has the wrong shape."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
 class IndexUnavailableError(ReportSearchError):
     """The index is missing, damaged or being created for the first time."""
 

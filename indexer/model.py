@@ -62,6 +62,8 @@ class Element:
     author: str | None = None
     quoted_from: str | None = None
     date: str | None = None
+    organisations: list[str] = field(default_factory=list)
+    """What the element is about: a finding's own organisation, else those it names."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the element as the JSON-ready mapping of the public parse format."""

@@ -119,7 +119,7 @@ def element_record(document: Document, element: Element) -> dict[str, Any]:
     }
     record.update({name: value for name, value in optional.items() if value})
     multi = {
-        ORGANISATION: element_organisations(document, element),
+        ORGANISATION: element.organisations,
         REGION: document.regions,
         PEOPLE: document.people,
     }
@@ -127,16 +127,6 @@ def element_record(document: Document, element: Element) -> dict[str, Any]:
     if element.position == 0:
         record[DOC_META] = json.dumps(_document_meta(document))
     return record
-
-
-def element_organisations(document: Document, element: Element) -> list[str]:
-    """Return the organisations an element is about: a finding's own group, else its document's.
-
-    A finding about the CRC must not turn up under NPS just because the post mentions both.
-    """
-    if element.group:
-        return [element.group]
-    return list(document.organisations)
 
 
 def split_multi(value: str | None) -> list[str]:

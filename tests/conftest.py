@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ def make_document(
     doc_id: str,
     title: str,
     date: str | None,
-    elements: list[tuple[ElementKind, str, dict[str, str]]],
+    elements: list[tuple[ElementKind, str, dict[str, Any]]],
     **meta: object,
 ) -> Document:
     """Build a document whose elements are (kind, text, extra fields) in reading order."""
@@ -50,17 +51,17 @@ def small_corpus() -> list[Document]:
             (
                 ElementKind.FINDING,
                 "Individual caseloads were high, some officers holding 80 cases.",
-                {"group": "CRC", "heading": "Findings — CRC"},
+                {"group": "CRC", "heading": "Findings — CRC", "organisations": ["CRC"]},
             ),
             (
                 ElementKind.FINDING,
                 "Management oversight was limited in the CRC.",
-                {"group": "CRC", "heading": "Findings — CRC"},
+                {"group": "CRC", "heading": "Findings — CRC", "organisations": ["CRC"]},
             ),
             (
                 ElementKind.FINDING,
                 "Enforcement action was appropriate in most NPS cases.",
-                {"group": "NPS", "heading": "Findings — NPS"},
+                {"group": "NPS", "heading": "Findings — NPS", "organisations": ["NPS"]},
             ),
             (
                 ElementKind.QUOTE,

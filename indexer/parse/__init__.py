@@ -1,0 +1,63 @@
+"""Parsers: turn a decoded SourceText into a Document, whatever its format and site family.
+
+`parse_source` is the one entry point. Plain text is recognised by its content (not its file
+name): a Blogger date line, the analysis blog's chrome, a press release's "ENDS" and notes,
+or else the generic fallback. HTML parsers will sit behind the same table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from indexer.entities import Gazetteer, default_gazetteer
+from indexer.errors import ParseError
+from indexer.model import Document, SourceFormat, SourceText
+from indexer.parse import analysis, blogger, generic, press_release
+from indexer.parse.text import normalise_lines
+
+Detector = Callable[[list[str]], bool]
+TextParser = Callable[[SourceText, list[str], Gazetteer], Document]
+FormatParser = Callable[[SourceText, Gazetteer], Document]
+
+GENERIC = "generic"
+# Tried in order; the first family whose detector accepts the text parses it.
+TEXT_FAMILIES: tuple[tuple[str, Detector, TextParser], ...] = (
+    ("blogger", blogger.detect, blogger.parse),
+    ("analysis", analysis.detect, analysis.parse),
+    ("press_release", press_release.detect, press_release.parse),
+)
+
+
+def detect_family(text: str) -> str:
+    """Return the name of the plain-text family `text` belongs to ("generic" if none)."""
+    lines = normalise_lines(text)
+    return next((name for name, detect, _ in TEXT_FAMILIES if detect(lines)), GENERIC)
+
+
+def _parse_text(source: SourceText, gazetteer: Gazetteer) -> Document:
+    lines = normalise_lines(source.text)
+    for _, detect, parse in TEXT_FAMILIES:
+        if detect(lines):
+            return parse(source, lines, gazetteer)
+    return generic.parse(source, lines, gazetteer)
+
+
+def _parse_html(source: SourceText, gazetteer: Gazetteer) -> Document:
+    raise ParseError(source.source_path, "HTML parsing is not available yet")
+
+
+FORMAT_PARSERS: dict[SourceFormat, FormatParser] = {
+    SourceFormat.TEXT: _parse_text,
+    SourceFormat.HTML: _parse_html,
+}
+
+
+def parse_source(source: SourceText, gazetteer: Gazetteer | None = None) -> Document:
+    """Parse `source` into a Document; raise ParseError if nothing readable comes out."""
+    parser = FORMAT_PARSERS.get(source.format)
+    if parser is None:
+        raise ParseError(source.source_path, f"no parser for format {source.format!r}")
+    return parser(source, gazetteer or default_gazetteer())
+
+
+__all__ = ["FORMAT_PARSERS", "TEXT_FAMILIES", "detect_family", "parse_source"]

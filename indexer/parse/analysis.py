@@ -1,0 +1,71 @@
+"""The analysis blog family (russellwebster.com) in plain text.
+
+Masthead, share, sponsor and newsletter chrome is dropped; the first line left is the title
+and the next the standfirst. "Findings — CRC" headings head bullet findings; paragraphs that
+a lead-in such as "As the Inspectors make clear…:" introduces reproduce the inspection report.
+"""
+
+from __future__ import annotations
+
+from indexer.entities import Gazetteer
+from indexer.errors import ParseError
+from indexer.model import Document, ElementKind, SourceText, SourceType
+from indexer.parse import patterns
+from indexer.parse.assemble import Meta, build_document
+from indexer.parse.body import draft_body
+from indexer.parse.dates import publication_date
+from indexer.parse.sources import source_of
+from indexer.parse.text import Para, clean, to_paras
+
+HEADER_WINDOW = 15
+
+
+def detect(lines: list[str]) -> bool:
+    """Return whether the text carries the analysis blog's chrome."""
+    text = "\n".join(lines).casefold()
+    hits = sum(marker.casefold() in text for marker in patterns.ANALYSIS_MARKERS)
+    return hits >= patterns.ANALYSIS_MIN_MARKERS
+
+
+def body_span(lines: list[str]) -> tuple[int, int]:
+    """Return where the content starts (after the masthead) and ends (at the footer)."""
+    cleaned = [clean(line) for line in lines]
+    shares = [i for i, line in enumerate(cleaned) if patterns.ANALYSIS_SHARE.match(line)]
+    window = min(shares[0] if shares else HEADER_WINDOW, HEADER_WINDOW)
+    header = [i for i in range(window) if patterns.ANALYSIS_HEADER.match(cleaned[i])]
+    start = header[-1] + 1 if header else 0
+    footer = [i for i in range(start, len(lines)) if patterns.ANALYSIS_FOOTER.match(cleaned[i])]
+    return start, footer[0] if footer else len(lines)
+
+
+def mark_reproduced(paras: list[Para], gazetteer: Gazetteer) -> None:
+    """Tag paragraphs that reproduce the inspection report or press release."""
+    for index, para in enumerate(paras):
+        following = paras[index + 1] if index + 1 < len(paras) else None
+        if following and not following.bullet and patterns.REPORT_LEAD_IN.search(para.text):
+            following.quoted_from = patterns.REPORT_SOURCE
+        if index and patterns.VERDICT_OF.match(para.text):
+            verdict_source = source_of(para.text, gazetteer) or patterns.REPORT_SOURCE
+            paras[index - 1].quoted_from = verdict_source
+
+
+def parse(source: SourceText, lines: list[str], gazetteer: Gazetteer) -> Document:
+    """Return the Document of an analysis blog post in plain text."""
+    start, end = body_span(lines)
+    paras = to_paras(lines[start:end])
+    if not paras:
+        raise ParseError(source.source_path, "nothing but site chrome")
+    title, paras = paras[0].text, paras[1:]
+    mark_reproduced(paras, gazetteer)
+    drafts = draft_body(paras, gazetteer)
+    for draft in drafts:
+        if draft.kind is ElementKind.FINDING and draft.quoted_from is None:
+            draft.quoted_from = patterns.REPORT_SOURCE
+    meta = Meta(
+        title,
+        publication_date("\n".join(lines)),
+        patterns.ANALYSIS_SITE,
+        patterns.ANALYSIS_AUTHOR,
+        SourceType.BLOG_POST,
+    )
+    return build_document(source, meta, drafts, gazetteer)

@@ -1,0 +1,113 @@
+"""Turn a family's body paragraphs into drafts: headings, findings, quotes and sections.
+
+Shared by every text family. Headings are not elements: each element carries the heading it
+sits under. A "Findings — X" heading covers only its lead-in and bullet list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from indexer.entities import ORGANISATION, Gazetteer
+from indexer.model import ElementKind
+from indexer.parse import patterns
+from indexer.parse.assemble import Draft
+from indexer.parse.quotes import Speech, find_speech, intro_speech, is_bare_intro
+from indexer.parse.text import Para, is_heading
+
+GROUPED_ORGANISATIONS = ("CRC", "NPS")
+
+
+@dataclass
+class _State:
+    """What the walk over a body remembers from one paragraph to the next."""
+
+    block: int = -1
+    heading: str | None = None
+    findings_topic: str | None = None
+    seen_bullets: bool = False
+    lead_in: str = ""
+    context: list[str] = field(default_factory=list)
+    pending: Speech | None = None
+    held: Para | None = None
+
+
+def group_of(text: str, gazetteer: Gazetteer) -> str | None:
+    """Return the findings group a heading or lead-in names: CRC, NPS or co-ordination."""
+    if patterns.COORDINATION.search(text):
+        return patterns.GROUP_COORDINATION
+    named = {m.name for m in gazetteer.mentions(text) if m.kind == ORGANISATION}
+    grouped = [name for name in GROUPED_ORGANISATIONS if name in named]
+    if len(grouped) > 1:
+        return patterns.GROUP_COORDINATION
+    return grouped[0] if grouped else None
+
+
+def _flush(state: _State) -> list[Draft]:
+    """Emit a held bare intro ("X said:") whose quote never came, as a plain section."""
+    held, state.held, state.pending = state.held, None, None
+    if held is None:
+        return []
+    return [Draft(ElementKind.SECTION, held.text, state.heading, quoted_from=held.quoted_from)]
+
+
+def _bullet(para: Para, state: _State, gazetteer: Gazetteer) -> Draft:
+    state.seen_bullets = True
+    if state.findings_topic is not None:
+        group = group_of(state.findings_topic, gazetteer)
+    elif patterns.FINDINGS_LEAD_IN.search(state.lead_in):
+        group = group_of(state.lead_in, gazetteer)
+    else:
+        return Draft(ElementKind.SECTION, para.text, state.heading, quoted_from=para.quoted_from)
+    return Draft(
+        ElementKind.FINDING, para.text, state.heading, group=group, quoted_from=para.quoted_from
+    )
+
+
+def _paragraph(para: Para, state: _State, gazetteer: Gazetteer) -> list[Draft]:
+    context = " ".join(state.context)
+    if state.pending is not None:
+        text = f"{state.held.text}\n{para.text}" if state.held else para.text
+        draft = Draft(ElementKind.QUOTE, text, state.heading, speaker=state.pending.speaker)
+        state.held = None
+    else:
+        speech = find_speech(para.text, context, gazetteer)
+        kind = ElementKind.QUOTE if speech else ElementKind.SECTION
+        draft = Draft(kind, para.text, state.heading, speaker=speech.speaker if speech else None)
+    draft.quoted_from = para.quoted_from
+    state.pending = intro_speech(para.text, context, gazetteer)
+    state.context.append(para.text)
+    state.lead_in = para.text
+    if state.pending is not None and draft.kind is ElementKind.SECTION and is_bare_intro(para.text):
+        state.held = para
+        return []
+    return [draft]
+
+
+def _start_block(para: Para, state: _State) -> list[Draft]:
+    drafts = _flush(state)
+    state.block, state.heading, state.findings_topic = para.block, None, None
+    state.context, state.lead_in = [], ""
+    return drafts
+
+
+def draft_body(paras: list[Para], gazetteer: Gazetteer) -> list[Draft]:
+    """Return the drafts of `paras` in reading order."""
+    state = _State()
+    drafts: list[Draft] = []
+    for index, para in enumerate(paras):
+        if para.block != state.block:
+            drafts.extend(_start_block(para, state))
+        if is_heading(paras, index):
+            drafts.extend(_flush(state))
+            topic = patterns.FINDINGS_HEADING.match(para.text)
+            state.heading, state.seen_bullets = para.text, False
+            state.findings_topic = topic["topic"] if topic else None
+        elif para.bullet:
+            drafts.extend(_flush(state))
+            drafts.append(_bullet(para, state, gazetteer))
+        else:
+            if state.findings_topic is not None and state.seen_bullets:
+                state.heading = state.findings_topic = None
+            drafts.extend(_paragraph(para, state, gazetteer))
+    return drafts + _flush(state)

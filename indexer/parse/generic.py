@@ -1,0 +1,23 @@
+"""The fallback for any other text: first line as title, paragraphs as sections, quotes kept."""
+
+from __future__ import annotations
+
+from indexer.entities import Gazetteer
+from indexer.errors import ParseError
+from indexer.model import Document, SourceText
+from indexer.parse.assemble import Meta, build_document
+from indexer.parse.body import draft_body
+from indexer.parse.dates import parse_date, publication_date
+from indexer.parse.text import to_paras
+
+
+def parse(source: SourceText, lines: list[str], gazetteer: Gazetteer) -> Document:
+    """Return the Document of a text no family recognises."""
+    paras = to_paras(lines)
+    if not paras:
+        raise ParseError(source.source_path, "the text is empty or only site chrome")
+    title, paras = paras[0].text, paras[1:]
+    text = "\n".join(lines)
+    date = publication_date(text) or parse_date(title)
+    drafts = draft_body(paras, gazetteer)
+    return build_document(source, Meta(title, date), drafts, gazetteer)

@@ -1,0 +1,214 @@
+"""Every pattern and boilerplate list the plain-text parsers use, kept in one place.
+
+Families, dates, quotes and comment threads read their regular expressions from here, so a
+new site convention is a change to this module rather than a hunt through the parsers.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ------------------------------------------------------------------ lines and blocks
+
+BULLET = re.compile(r"^\s*(?:[•●▪◦‣]|[*-](?=\s))\s*")
+NUMBERED = re.compile(r"^(?P<indent> *)(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")
+TERMINAL_PUNCTUATION = ".:;,!?"
+HEADING_MAX_WORDS = 12
+HEADING_MAX_CHARS = 90
+SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘']?[A-Z])")
+
+# Lines that are site chrome, never content; compared case-insensitively after trimming.
+BOILERPLATE_LINES = frozenset(
+    line.casefold()
+    for line in (
+        "Menu",
+        "Keep up to date with Drugs & Crime",
+        "Keep up-to-date on drugs and crime",
+        "Share This Post",
+        "Share on twitter",
+        "Share on facebook",
+        "Share on linkedin",
+        "Share on print",
+        "Share on email",
+        "Share on whatsapp",
+        "Related posts",
+        "Leave a Reply",
+        "Leave a Comment",
+        "Your email address will not be published.",
+        "All Probation Posts are sponsored by Unilink",
+        "One Response",
+        "Transforming Rehabilitation Resource Pack",
+        "Select Language",
+        "keep informed",
+        "One email every day at noon",
+        "No comments:",
+        "Post a Comment",
+        "Newer Post",
+        "Older Post",
+        "Home",
+        "Subscribe to: Post Comments (Atom)",
+        "Skip to content",
+        "(Back to top)",
+        "Back to top",
+        "Tweet",
+    )
+)
+BOILERPLATE_PREFIXES = tuple(
+    prefix.casefold()
+    for prefix in (
+        "You will get one email",
+        "Click here to see my infographic",
+        "The graphic below combines",
+        "Keep up with all the latest developments by clicking",
+        "Criminal Justice & substance misuse expert",
+        "Are you OK with cookies?",
+        "All content is available under the Open Government Licence",
+    )
+)
+BOILERPLATE_PATTERNS = (
+    re.compile(r"^\d+ (?:comments?|responses?|replies):?$", re.IGNORECASE),
+    re.compile(r"^\d+ Responses? to ", re.IGNORECASE),
+    re.compile(r"^(?:One|\d+) Repl(?:y|ies) to ", re.IGNORECASE),
+    re.compile(r"^Posted by .{1,60} at \d{1,2}:\d{2}", re.IGNORECASE),
+)
+
+# ------------------------------------------------------------------ family markers
+
+ANALYSIS_MARKERS = (
+    "Keep up to date with Drugs & Crime",
+    "Keep up-to-date on drugs and crime",
+    "Share This Post",
+    "Share on twitter",
+    "All Probation Posts are sponsored by Unilink",
+    "Criminal Justice & substance misuse expert",
+    "Transforming Rehabilitation Resource Pack",
+    "russellwebster.com",
+)
+ANALYSIS_MIN_MARKERS = 2
+# Header lines of the analysis blog; everything up to the last of them (before the first
+# share block) is masthead, including image alt text between them.
+ANALYSIS_HEADER = re.compile(
+    r"^(?:Menu|Russell Webster|Keep up to date with Drugs & Crime"
+    r"|Criminal Justice & substance misuse expert.*)$",
+    re.IGNORECASE,
+)
+ANALYSIS_SHARE = re.compile(r"^Share (?:This Post|on \w+)$", re.IGNORECASE)
+# The analysis blog's footer: from the first of these lines on, nothing is content.
+ANALYSIS_FOOTER = re.compile(
+    r"^(?:Related posts|Leave a Reply|One Response|\d+ Responses|All Probation Posts are"
+    r" sponsored by .*|Transforming Rehabilitation Resource Pack|Select Language)$",
+    re.IGNORECASE,
+)
+ANALYSIS_SITE = "Russell Webster"
+ANALYSIS_AUTHOR = "Russell Webster"
+FINDINGS_HEADING = re.compile(r"^Findings\s*[—–-]\s*(?P<topic>.+)$", re.IGNORECASE)
+FINDINGS_LEAD_IN = re.compile(r"\bfind(?:ings?|s? that)\b", re.IGNORECASE)
+COORDINATION = re.compile(r"\bco-?ordination\b", re.IGNORECASE)
+GROUP_COORDINATION = "co-ordination"
+# A lead-in of the analysis blog that introduces text reproduced from the inspection.
+REPORT_LEAD_IN = re.compile(
+    r"(?:\binspect(?:ors?|orate|ion)\b|\breport\b|last wor[dk] to).*:\s*$", re.IGNORECASE
+)
+VERDICT_OF = re.compile(r"^That is the (?:overall )?verdict of\b", re.IGNORECASE)
+
+BLOGGER_SITE = "On Probation"
+# A blogger lead-in that opens a block copied from elsewhere ("as reported on the BBC
+# website:-", "From the report:-", "the following is a taster").
+BLOGGER_LEAD_IN = re.compile(r"(?::-\s*$|\bthe following is\b)", re.IGNORECASE)
+REPORT_HINT = re.compile(r"\b(?:inspect(?:ors?|orate|ion)|report)\b", re.IGNORECASE)
+REPORT_SOURCE = "HMI Probation"
+
+PRESS_SITE = "HM Inspectorate of Probation"
+PRESS_ENDS = re.compile(r"^[–—-]*\s*ENDS\s*[–—-]*$")
+PRESS_NOTES = re.compile(r"^Notes? (?:to|for) editors?:?$", re.IGNORECASE)
+PRESS_NOTES_HEADING = "Notes to editors"
+
+# ------------------------------------------------------------------ dates
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+DATE_DMY = re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")
+DATE_MDY = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# A Blogger date header: the whole line is a weekday and a date.
+DATE_LINE = re.compile(rf"^{WEEKDAY},?\s+(?P<date>.+?)\s*$", re.IGNORECASE)
+# Phrases that date a publication ("published earlier today (12 January 2017)").
+PUBLICATION_DATE = (
+    re.compile(r"\bpublished (?:earlier |later )?today,?\s*\((?P<date>[^)]+)\)", re.IGNORECASE),
+    re.compile(r"^Published:?\s+(?P<date>.+)$", re.IGNORECASE | re.MULTILINE),
+    re.compile(r"\bis available at \S+ from (?P<date>\d{1,2} \w+ \d{4})", re.IGNORECASE),
+)
+
+# ------------------------------------------------------------------ quotes
+
+OPEN_QUOTE = '“"'
+CLOSE_QUOTE = '”"'
+SPEECH_VERB = (
+    r"(?:said|says|added|adds|went on|continued|commented|stated|explained|warned"
+    r"|told (?:us|the \w+|inspectors))"
+)
+# `X said: “…”` within one paragraph.
+COLON_QUOTE = re.compile(rf"(?P<subject>[^.!?:;“”\"]*?)\s+{SPEECH_VERB}:\s*[“\"](?=\S)")
+# `X said “…”`, no colon: a quote only when the quoted words run long (else scare quotes).
+SAID_QUOTE = re.compile(
+    rf"(?P<subject>[^.!?:;“”\"]*?)\s+{SPEECH_VERB},?\s+[“\"](?P<quote>[^“”\"]+)[”\"]"
+)
+SAID_QUOTE_MIN_WORDS = 6
+# `“…,” she said` and `“…,” said X`.
+TRAILING_QUOTE = re.compile(
+    rf"[“\"](?P<quote>[^“”\"]+?)[,?!][”\"]\s+(?:(?P<subject>he|she|they|it"
+    rf"|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})\s+{SPEECH_VERB}\b|said\s+"
+    rf"(?P<subject_after>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}))"
+)
+# A paragraph that ends by introducing the next one as speech.
+INTRO_END = re.compile(rf"(?:^|[.!?]\s+)(?P<subject>[^.!?:]*?)\s+{SPEECH_VERB}:-?\s*$")
+LAST_WORD = re.compile(r"\bleave the last wor[dk] to\s+(?P<subject>[^:]+?):\s*$", re.IGNORECASE)
+BARE_INTRO = re.compile(rf"^(?P<subject>[^.!?:]{{1,80}}?)\s+{SPEECH_VERB}:-?\s*$")
+PRONOUNS = frozenset({"he", "she"})
+LEADING_CONNECTIVE = re.compile(r"^(?:However|But|And|Meanwhile|Then|Also),?\s+", re.IGNORECASE)
+DETERMINER = re.compile(r"^(?:A|An|The|One)\s+", re.IGNORECASE)
+SUBJECT_MAX_WORDS = 6
+# Roles that speak in inspection reports when no one is named.
+ROLES = (
+    "service user",
+    "practitioner",
+    "responsible officer",
+    "probation officer",
+    "offender",
+    "member of staff",
+    "staff member",
+    "manager",
+    "sentencer",
+    "victim",
+    "police officer",
+)
+ROLE = re.compile(rf"\b(?P<role>{'|'.join(ROLES)})s?\b", re.IGNORECASE)
+PARTITIVE = re.compile(r"^(?:One|Another|Some)\b")
+
+# ------------------------------------------------------------------ comments
+
+SIGNATURE_MAX_WORDS = 5
+SIGNATURE_MAX_CHARS = 40
+SIGNATURE_DASH = re.compile(r"^[-–—~]+\s*")

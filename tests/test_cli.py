@@ -1,0 +1,194 @@
+"""The `reportsearch` CLI end to end on the bundled corpus: parse, index, search."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from indexer.cli import main
+from indexer.pipeline import load_documents
+
+REPO = Path(__file__).resolve().parent.parent
+DOCUMENTS = REPO / "documents"
+
+
+@pytest.fixture(scope="module")
+def seed_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    location = tmp_path_factory.mktemp("cli") / "index"
+    result = CliRunner().invoke(
+        main, ["index", "--documents", str(DOCUMENTS), "--index", str(location)]
+    )
+    assert result.exit_code == 0, result.output
+    return location
+
+
+def run(*args: str) -> tuple[int, str]:
+    """Run the CLI; return the exit code and stdout, or stderr when the command failed."""
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout if result.exit_code == 0 else result.stderr
+
+
+def test_parse_json_prints_exactly_one_document_object() -> None:
+    path = DOCUMENTS / "004_e5c2bc1fff8f5255.txt"
+    code, output = run("parse", str(path), "--json")
+    assert code == 0
+    document = json.loads(output)
+    assert document["id"] == path.name
+    assert document["source_type"] == "press_release"
+    fields = {"id", "kind", "position", "heading", "text", "group", "speaker", "comment_path"}
+    assert all(fields <= set(element) for element in document["elements"])
+    assert [e["position"] for e in document["elements"]] == list(range(len(document["elements"])))
+
+
+def test_parse_outline_names_title_and_counts(tmp_path: Path) -> None:
+    code, output = run("parse", str(DOCUMENTS / "001_55a1e3615517bc02.txt"))
+    assert code == 0
+    assert output.splitlines()[0] == (
+        "001_55a1e3615517bc02.txt — Probation public protection work sub-standard in Staffordshire"
+    )
+    assert "22 finding" in output
+
+
+def test_parse_reports_an_unreadable_file(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 10)
+    code, output = run("parse", str(binary))
+    assert code == 1
+    assert output == f"Error: cannot parse {binary}: binary file (contains NUL bytes)\n"
+
+
+def test_index_summary_counts_documents_and_elements_by_kind(seed_index: Path) -> None:
+    documents = list(load_documents(DOCUMENTS))
+    kinds = Counter(e.kind.value for d in documents for e in d.elements)
+    code, output = run("index", "--documents", str(DOCUMENTS), "--index", str(seed_index))
+    assert code == 0
+    described = ", ".join(f"{n} {kind}s" for kind, n in sorted(kinds.items()))
+    assert output == (
+        f"Indexed 5 documents, {sum(kinds.values())} elements ({described}) into {seed_index}.\n"
+    )
+
+
+def test_index_reports_bad_files_by_path_and_reason_and_indexes_the_rest(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(DOCUMENTS / "004_e5c2bc1fff8f5255.txt", corpus / "release.txt")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 100)
+    code, output = run("index", "--documents", str(corpus), "--index", str(tmp_path / "ix"))
+    assert code == 0
+    lines = output.splitlines()
+    assert lines[0].startswith("Indexed 1 documents, ")
+    assert lines[1:] == [
+        "2 files failed:",
+        f"  {corpus / 'empty.txt'}: empty file",
+        f"  {corpus / 'image.txt'}: binary file (contains NUL bytes)",
+    ]
+    code, output = run("search", "standards", "--index", str(tmp_path / "ix"))
+    assert code == 0 and "Probation services in Derbyshire" in output
+
+
+def test_index_with_nothing_readable_fails(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    code, output = run(
+        "index", "--documents", str(tmp_path / "docs"), "--index", str(tmp_path / "ix")
+    )
+    assert code == 1
+    assert output.endswith("Error: nothing was indexed\n")
+
+
+def test_search_caseloads_spans_documents_kinds_and_facets(seed_index: Path) -> None:
+    code, output = run("search", "caseloads", "--index", str(seed_index), "--json", "--limit", "50")
+    assert code == 0
+    results = json.loads(output)
+    assert len({hit["document_id"] for hit in results["hits"]}) >= 4
+    assert {"finding", "section", "comment"} <= {hit["kind"] for hit in results["hits"]}
+    assert all("<mark>" in hit["snippet"] for hit in results["hits"])
+    kinds = {v["value"]: v["count"] for v in results["facets"]["kind"]}
+    assert sum(kinds.values()) == results["total"]
+    assert set(results["facets"]) == {
+        "source_type",
+        "kind",
+        "organisation",
+        "region",
+        "year",
+        "speaker",
+        "site",
+    }
+
+
+def test_search_text_output(seed_index: Path) -> None:
+    code, output = run("search", "caseloads", "--index", str(seed_index), "--limit", "3")
+    assert code == 0
+    lines = output.splitlines()
+    assert re.fullmatch(r"\d+ hits for 'caseloads' \(\d+ ms\)", lines[0])
+    assert "**caseloads**" in output or "**Caseloads**" in output
+    assert "Facets:" in lines
+    assert any(line.startswith("  kind: ") for line in lines)
+
+
+def test_phrase_search_for_quote_finds_the_chief_inspector(seed_index: Path) -> None:
+    code, output = run(
+        "search",
+        '"standards have slipped"',
+        "--kind",
+        "quote",
+        "--index",
+        str(seed_index),
+        "--json",
+    )
+    assert code == 0
+    hits = json.loads(output)["hits"]
+    assert hits and hits[0]["speaker"] == "Glenys Stacey"
+    assert "standards have slipped" in hits[0]["text"]
+
+
+def test_filters_and_date_range(seed_index: Path) -> None:
+    code, output = run(
+        "search",
+        "--kind",
+        "finding",
+        "--org",
+        "NPS",
+        "--from",
+        "2017",
+        "--index",
+        str(seed_index),
+        "--json",
+        "--limit",
+        "100",
+    )
+    assert code == 0
+    hits = json.loads(output)["hits"]
+    # Co-ordination findings are about both services, so they count as NPS findings too.
+    assert {h["group"] for h in hits} == {"NPS", "co-ordination"}
+    assert all(h["date"] >= "2017" for h in hits)
+
+
+def test_bad_query_and_missing_index_are_clear_errors(seed_index: Path, tmp_path: Path) -> None:
+    code, output = run("search", "x", "--from", "yesterday", "--index", str(seed_index))
+    assert code == 2
+    assert "'yesterday' is not a date." in output and "YYYY-MM" in output
+    assert "Traceback" not in output
+    code, output = run("search", "x", "--index", str(tmp_path / "none"))
+    assert code == 1
+    assert "no index has been built here yet" in output
+    assert "Build it with: reportsearch index" in output
+
+
+def test_user_gazetteer_extends_the_bundled_one(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[[organisation]]\nname = "Working Links"\naliases = ["Working Links"]\n')
+    text = tmp_path / "note.txt"
+    text.write_text("Notes\n\nWorking Links ran the CRC in Wales.\n")
+    code, output = run("parse", str(text), "--json", "--gazetteer", str(extra))
+    assert code == 0
+    assert json.loads(output)["organisations"] == ["CRC", "Working Links"]
+    extra.write_text("[[organisation]]\naliases = 3\n")
+    code, output = run("parse", str(text), "--gazetteer", str(extra))
+    assert code == 1 and output.startswith(f"Error: gazetteer {extra}: ")

@@ -1,0 +1,47 @@
+"""The documentation stays true: every command has help, and the README names every command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from indexer.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+COMMANDS = sorted(main.commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output and command in result.output
+    assert main.commands[command].help, f"{command} has no docstring"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_readme_documents_every_command(command: str) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"reportsearch {command}" in readme
+
+
+def test_readme_quick_start_is_two_commands_and_ci_runs_the_test_one() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in quick_start.strip().splitlines()]
+    assert commands == ["make run", "make test"]
+    assert "make test" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_search_filter_option_is_a_facet() -> None:
+    from indexer.cli import FILTER_OPTIONS
+    from indexer.schema import FACET_FIELDS
+
+    search = main.commands["search"]
+    assert isinstance(search, click.Command)
+    option_dests = {p.name for p in search.params}
+    assert set(FILTER_OPTIONS) == set(FACET_FIELDS) <= option_dests
