@@ -54,6 +54,7 @@ def _data_lines(text: str) -> Iterator[str]:
             yield line
 
 
+@lru_cache(maxsize=4)
 def load_variants(path: Path | None = None) -> dict[str, str]:
     """Return American → British spellings, with inflected forms, from the variants file."""
     folded: dict[str, str] = {}
@@ -82,13 +83,19 @@ def load_synonyms(path: Path | None = None) -> tuple[tuple[str, ...], ...]:
     return tuple(groups)
 
 
+def is_spelling_variant(word: str) -> bool:
+    """Return whether `word` is an American spelling the analyzer folds (behavior, organize)."""
+    word = word.casefold()
+    return word in load_variants() or _IZE.match(word) is not None
+
+
 def fold_accents(text: str) -> str:
     """Return `text` with accents removed (café → cafe)."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-class VariantFilter(Filter):  # type: ignore[misc]
+class VariantFilter(Filter):
     """Fold American spellings into British ones: listed pairs, then the -ize/-yze rule."""
 
     is_morph = True  # the spelling field keeps words as written, for "did you mean"
@@ -96,7 +103,8 @@ class VariantFilter(Filter):  # type: ignore[misc]
     def __init__(self, variants: dict[str, str]) -> None:
         self.variants = variants
 
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:  # type: ignore[override]
+        """Yield the tokens of the stream `value`, American spellings folded."""
         variants = self.variants
         for token in tokens:
             text = token.text
@@ -115,7 +123,7 @@ def text_analyzer(variants: dict[str, str] | None = None) -> Any:
         RegexTokenizer()
         | LowercaseFilter()
         | CharsetFilter(accent_map)
-        | VariantFilter(load_variants() if variants is None else variants)
+        | VariantFilter(dict(load_variants()) if variants is None else variants)
         | StopFilter()
         | StemFilter()
     )

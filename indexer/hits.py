@@ -74,7 +74,7 @@ def copies_of(searcher: Searcher, fields: dict[str, Any]) -> list[HitSource]:
         return []
     sources = []
     for docnum in searcher.document_numbers(**{FINGERPRINT: print_}):
-        other = searcher.stored_fields(docnum)
+        other = searcher.reader().stored_fields(docnum)
         if other[DOCUMENT_ID] != fields[DOCUMENT_ID]:
             sources.append(
                 HitSource(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
+from typing import Any
 
 from whoosh import query as wq
 from whoosh.fields import Schema
@@ -69,7 +70,7 @@ class QueryBuilder:
                 aliases.setdefault(field, []).append(alias)
         self.parser.add_plugin(FieldAliasPlugin(aliases))
         self.parser.add_plugin(FuzzyTermPlugin())
-        analyzer = schema[TEXT_FIELD].analyzer
+        analyzer: Any = schema[TEXT_FIELD].analyzer
         self.analyze: Analyze = lambda text: [t.text for t in analyzer(text)]
         if synonyms is None:
             synonyms = load_synonyms() if ranking.synonyms else ()
@@ -143,7 +144,8 @@ class QueryBuilder:
                 "Write word~1 or word~2.",
             )
         limit = self.limits.max_expansions
-        if sum(1 for _ in islice(q._btexts(reader), limit + 1)) > limit:
+        expansions = q._btexts(reader)  # type: ignore[attr-defined]
+        if len(list(islice(expansions, limit + 1))) > limit:
             raise QueryError(
                 f"{q} matches more than {limit} different words.",
                 "Type more letters before the * or ?, or write the words out.",

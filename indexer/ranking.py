@@ -1,13 +1,15 @@
 """Ranking: BM25F with per-field length normalisation and a prior per element kind.
 
-Why these numbers (measured with `reportsearch relevance`, see benchmarks/README.md):
-- `text_B` 0.75 → 0.9: a long section or comment that mentions a word once should not
-  outrank a one-sentence finding about it, so body length is normalised more firmly.
-- titles and headings are short and shared by many elements: `B` 0.5 keeps their length
-  from mattering much.
+Why these numbers (measured with `python -m tests.relevance`, see benchmarks/README.md):
+- field boosts title 1.5, heading 1.5, body 1.0: a title or heading word says what a passage
+  is about, but every element of a document shares its title, so the title must not outweigh
+  an element's own text (the baseline's 2.0 let comments under a matching title crowd out
+  findings).
+- `B` (length normalisation): 0.75 on the body, the BM25 standard; 0.9 was measured and lost
+  0.004 nDCG. Titles and headings are short and shared: 0.5 keeps their length from mattering.
 - the kind prior multiplies the final score: findings and quotes are the inspectors' and
-  speakers' own statements, the units a reader of these reports looks for; comments are
-  many, long and discursive. The prior nudges ties, it does not override a clear match.
+  speakers' own statements; comments are first-hand accounts; sections include intros,
+  boilerplate and notes to editors. It nudges close scores, it never overrides a clear match.
 """
 
 from __future__ import annotations
@@ -25,16 +27,16 @@ from indexer.model import ElementKind
 from indexer.schema import HEADING, TEXT_FIELD, TITLE
 
 KIND_PRIORS: dict[str, float] = {
-    ElementKind.FINDING.value: 1.25,
-    ElementKind.QUOTE.value: 1.15,
-    ElementKind.SECTION.value: 1.0,
-    ElementKind.COMMENT.value: 0.9,
+    ElementKind.FINDING.value: 1.2,
+    ElementKind.QUOTE.value: 1.1,
+    ElementKind.COMMENT.value: 1.0,
+    ElementKind.SECTION.value: 0.85,
 }
 FIELD_BOOSTS: dict[str, float] = {TITLE: 1.5, HEADING: 1.5, TEXT_FIELD: 1.0}
 """A title or heading word says what a whole passage is about, so it counts more than one
 body word; but every element of a document shares its title, so the title must not outweigh
 an element's own text matching."""
-FIELD_B: dict[str, float] = {TEXT_FIELD: 0.9, TITLE: 0.5, HEADING: 0.5}
+FIELD_B: dict[str, float] = {TEXT_FIELD: 0.75, TITLE: 0.5, HEADING: 0.5}
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ BASELINE = Ranking(
 """The foundation's ranking (Whoosh's BM25F defaults, title 2.0), kept to measure against."""
 
 
-class KindPriorBM25F(scoring.BM25F):  # type: ignore[misc]
+class KindPriorBM25F(scoring.BM25F):
     """BM25F whose final score is multiplied by the prior of the element's kind."""
 
     use_final = True

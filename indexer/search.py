@@ -14,11 +14,11 @@ from typing import Any
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
+from indexer.collecting import collect_page
 from indexer.errors import QueryError
 from indexer.facets import FacetTable, Mask, count_facets
 from indexer.hits import copies_of, make_hit
@@ -200,27 +200,18 @@ class WhooshSearch:
         """Return the requested page of hits and whether the time budget cut the search short."""
         first = (request.page - 1) * request.page_size
         collapse = DOCUMENT_ID if request.collapse else FINGERPRINT if self.ranking.dedupe else None
-        collector = searcher.collector(
-            limit=first + request.page_size,
-            sortedby=_sort_facets(request.sort),
-            filter=allowed,
-            collapse=FieldFacet(collapse) if collapse else None,
+        seconds = deadline - time.perf_counter()
+        sortedby = _sort_facets(request.sort)
+        results, timed_out = collect_page(
+            searcher, parsed, first + request.page_size, seconds, sortedby, allowed, collapse
         )
-        timed = TimeLimitCollector(
-            collector, timelimit=max(deadline - time.perf_counter(), 0.001), use_alarm=False
-        )
-        timed_out = False
-        try:
-            searcher.search_with_collector(parsed, timed)
-        except TimeLimit:
-            timed_out = True
-        results = timed.results()
         targets = match_targets(parsed, searcher.reader())
         analyzer = searcher.schema[TEXT_FIELD].analyzer
         scored = request.sort is SortOrder.RELEVANCE  # sorted hits carry sort keys, not scores
         more = self._more_in_documents(matching) if request.collapse else {}
         hits = []
-        for i in range(first, min(len(results), first + request.page_size)):
+        # len(results) estimates every match; only the top `scored_length` are collected.
+        for i in range(first, min(results.scored_length(), first + request.page_size)):
             fields = results[i].fields()
             score = results[i].score if scored else 0.0
             extra = max(more.get(fields[DOCUMENT_ID], 1) - 1, 0)

@@ -13,8 +13,10 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from indexer.collecting import collect_page
 from indexer.schema import ELEMENT_ID, FINGERPRINT, TEXT_FIELD
 
+SECONDS = 2.0
 KEY_TERMS = 12
 """Enough terms to characterise a finding or a comment paragraph; more drifts to generic words."""
 
@@ -32,14 +34,19 @@ def similar_elements(searcher: Searcher, element_id: str, limit: int) -> Similar
     docnum = searcher.document_number(**{ELEMENT_ID: element_id})
     if docnum is None:
         return None
-    fields = searcher.stored_fields(docnum)
+    fields = searcher.reader().stored_fields(docnum)
     key_terms = searcher.key_terms_from_text(
         TEXT_FIELD, fields.get(TEXT_FIELD, ""), numterms=KEY_TERMS
     )
     if not key_terms:
         return SimilarElements([], set())
     query = wq.Or([wq.Term(TEXT_FIELD, term, boost=weight) for term, weight in key_terms])
-    copies = {docnum, *searcher.document_numbers(**{FINGERPRINT: fields[FINGERPRINT]})}
-    results = searcher.search(query, limit=limit, mask=copies)
-    hits = [(hit.fields(), float(hit.score or 0.0)) for hit in results]
-    return SimilarElements(hits, {term for term, _weight in key_terms})
+    own_text = fields[FINGERPRINT]
+    # Copies of one text collapse to one hit; the element's own text is then dropped.
+    results, _cut = collect_page(searcher, query, limit + 1, SECONDS, collapse=FINGERPRINT)
+    hits = [
+        (hit.fields(), float(hit.score or 0.0))
+        for hit in results
+        if hit.docnum != docnum and hit[FINGERPRINT] != own_text
+    ]
+    return SimilarElements(hits[:limit], {term for term, _weight in key_terms})

@@ -13,10 +13,13 @@ from collections.abc import Callable, Iterable, Sequence
 from whoosh.reading import IndexReader
 from whoosh.spelling import ListCorrector
 
+from indexer.analysis import is_spelling_variant
 from indexer.querytext import lex
 from indexer.schema import SEARCH_FIELDS, TEXT_FIELD
 
 MAX_DISTANCE = 2
+SHORT_WORD = 5
+"""Words this short get suggestions at distance 1 only (water → after is no help)."""
 MIN_WORD_CHARS = 4
 """Shorter words have too many neighbours at distance 1 to guess well."""
 
@@ -34,20 +37,36 @@ def suggest(
     pieces: list[str] = []
     cursor = 0
     changed = False
+    spelling = reader.schema[TEXT_FIELD].spelling_fieldname(TEXT_FIELD)
     for token in words:
-        word = token.text
-        if not token.is_plain_word or not _checkable(word) or _known(word, reader, analyze):
+        word = token.text.casefold()
+        if (
+            not token.is_plain_word
+            or not _checkable(token.text)
+            or _as_written(reader, spelling, word)
+        ):
             continue
+        distance = 1 if len(word) <= SHORT_WORD else MAX_DISTANCE
         options = [
-            *corrector.suggest(word.casefold(), limit=3, maxdist=MAX_DISTANCE),
-            *names_corrector.suggest(word.casefold(), limit=3, maxdist=MAX_DISTANCE),
+            *corrector.suggest(word, limit=3, maxdist=distance),
+            *names_corrector.suggest(word, limit=3, maxdist=distance),
         ]
-        best = _closest(word.casefold(), options, reader, analyze)
+        if _known(word, reader, analyze):
+            # Found through its stem (glenis ~ glenys): offer only how the texts spell it.
+            if is_spelling_variant(word):
+                continue
+            options = [o for o in options if analyze(o) == analyze(word)]
+        best = _closest(word, options, reader, analyze)
         if best is not None:
             pieces += [text[cursor : token.start], best]
             cursor = token.end
             changed = True
     return "".join([*pieces, text[cursor:]]) if changed else None
+
+
+def _as_written(reader: IndexReader, spelling_field: str, word: str) -> bool:
+    """Return whether the texts contain `word` exactly as typed (before stemming)."""
+    return reader.doc_frequency(spelling_field, word) > 0
 
 
 def _checkable(word: str) -> bool:

@@ -24,7 +24,9 @@ def gains(ranked: Sequence[set[str]], grades: Mapping[str, int]) -> list[int]:
     return earned
 
 
-def ndcg(ranked: Sequence[set[str]], grades: Mapping[str, int], ideal: Sequence[int], k: int) -> float:
+def ndcg(
+    ranked: Sequence[set[str]], grades: Mapping[str, int], ideal: Sequence[int], k: int
+) -> float:
     """Return nDCG@k with gain 2^grade − 1 against the `ideal` grades (best first)."""
     best = _dcg(sorted(ideal, reverse=True)[:k])
     return _dcg(gains(ranked, grades)[:k]) / best if best else 0.0

@@ -97,7 +97,9 @@ def evaluate(service: WhooshSearch, judged: list[Judged], groups: dict[str, set[
     totals = [0.0, 0.0, 0.0]
     for item in judged:
         results = service.search(SearchRequest(query=item.query, page_size=K_RECALL))
-        ranked = [groups.get(hit.id, {hit.id}) | {s.id for s in hit.also_in} for hit in results.hits]
+        ranked = [
+            groups.get(hit.id, {hit.id}) | {s.id for s in hit.also_in} for hit in results.hits
+        ]
         ideal = _ideal(item.grades, groups)
         relevant = _groups_of(item.grades, groups, RELEVANT)
         totals[0] += ndcg(ranked, item.grades, ideal, K_NDCG)
