@@ -21,6 +21,8 @@ MAX_DISTANCE = 2
 SHORT_WORD = 5
 """Words this short get suggestions at distance 1 only (water → after is no help)."""
 MIN_WORD_CHARS = 4
+MAX_CORRECTED_WORDS = 3
+"""A query with more unknown words is not a typo; looking each one up would only cost time."""
 """Shorter words have too many neighbours at distance 1 to guess well."""
 
 Analyze = Callable[[str], list[str]]
