@@ -1,13 +1,14 @@
 """Collect one page of ranked hits within a time budget, optionally collapsed on a field.
 
 Whoosh's wrapping collectors each run their own loop and bypass the loop of the collector
-they wrap, so TimeLimitCollector or FilterCollector around a CollapseCollector silently stops
-collapsing. Here the collapse is outermost and the deadline is checked on every collected
-document, innermost, so all three hold together.
+they wrap, so a TimeLimitCollector or FilterCollector around a CollapseCollector silently stops
+collapsing (whoosh3 3.54). Here the collapse is outermost and the deadline is checked on every
+collected document, innermost, so all three hold together.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from whoosh import query as wq
@@ -16,18 +17,32 @@ from whoosh.collectors import (
     Collector,
     FilterCollector,
     TimeLimit,
-    TimeLimitCollector,
+    WrappingCollector,
 )
 from whoosh.searching import Results, Searcher
 from whoosh.sorting import FieldFacet
 
 
-class DeadlineCollector(TimeLimitCollector):
-    """A time limit that also holds when an outer collector drives the loop."""
+class DeadlineCollector(WrappingCollector):
+    """Raise TimeLimit from the first document collected after `deadline` (perf_counter time).
+
+    Checked on each collected document rather than by a timer thread, as Whoosh's
+    TimeLimitCollector does without SIGALRM: no thread per search, and it holds however the
+    outer collectors drive the loop.
+    """
+
+    def __init__(self, child: Collector, deadline: float) -> None:
+        super().__init__(child)
+        self.deadline = deadline
+
+    def collect_matches(self) -> None:
+        """Collect every match, or raise TimeLimit once the deadline has passed."""
+        for sub_docnum in self.child.matches():
+            self.collect(sub_docnum)
 
     def collect(self, sub_docnum: int) -> Any:
-        """Collect one document, or raise TimeLimit once the budget is spent."""
-        if self.timedout:
+        """Collect one document, or raise TimeLimit once the deadline has passed."""
+        if time.perf_counter() > self.deadline:
             raise TimeLimit
         return self.child.collect(sub_docnum)
 
@@ -36,14 +51,14 @@ def collect_page(
     searcher: Searcher,
     q: wq.Query,
     limit: int,
-    seconds: float,
+    deadline: float,
     sortedby: Any = None,
     allowed: set[int] | None = None,
     collapse: str | None = None,
 ) -> tuple[Results, bool]:
-    """Return the top `limit` hits of `q` and whether the time budget cut the search short."""
+    """Return the top `limit` hits of `q` and whether `deadline` (perf_counter) cut it short."""
     base = searcher.collector(limit=limit, sortedby=sortedby)
-    timed = DeadlineCollector(base, timelimit=max(seconds, 0.001), use_alarm=False)
+    timed = DeadlineCollector(base, deadline)
     collector: Collector = timed
     if allowed is not None:
         collector = FilterCollector(collector, allowed)

@@ -200,10 +200,9 @@ class WhooshSearch:
         """Return the requested page of hits and whether the time budget cut the search short."""
         first = (request.page - 1) * request.page_size
         collapse = DOCUMENT_ID if request.collapse else FINGERPRINT if self.ranking.dedupe else None
-        seconds = deadline - time.perf_counter()
         sortedby = _sort_facets(request.sort)
         results, timed_out = collect_page(
-            searcher, parsed, first + request.page_size, seconds, sortedby, allowed, collapse
+            searcher, parsed, first + request.page_size, deadline, sortedby, allowed, collapse
         )
         targets = match_targets(parsed, searcher.reader())
         analyzer = searcher.schema[TEXT_FIELD].analyzer

@@ -7,6 +7,7 @@ copies are shown with the element as `also_in`).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,7 +44,8 @@ def similar_elements(searcher: Searcher, element_id: str, limit: int) -> Similar
     query = wq.Or([wq.Term(TEXT_FIELD, term, boost=weight) for term, weight in key_terms])
     own_text = fields[FINGERPRINT]
     # Copies of one text collapse to one hit; the element's own text is then dropped.
-    results, _cut = collect_page(searcher, query, limit + 1, SECONDS, collapse=FINGERPRINT)
+    deadline = time.perf_counter() + SECONDS
+    results, _cut = collect_page(searcher, query, limit + 1, deadline, collapse=FINGERPRINT)
     hits = [
         (hit.fields(), float(hit.score or 0.0))
         for hit in results
