@@ -62,8 +62,10 @@ class QueryBuilder:
     ) -> None:
         self.limits = limits
         ranking = ranking or Ranking()
+        # The fields a bare word searches are those the ranking weighs.
         boosts = dict(ranking.field_boosts) or FIELD_BOOSTS
-        self.parser = MultifieldParser(list(SEARCH_FIELDS), schema, fieldboosts=boosts)
+        fields = [name for name in boosts if name in SEARCH_FIELDS and name in schema]
+        self.parser = MultifieldParser(fields, schema, fieldboosts=boosts)
         aliases: dict[str, list[str]] = {}
         for alias, field in FIELD_ALIASES.items():
             if alias != field and field in schema:

@@ -7,6 +7,8 @@ Why these numbers (measured with `python -m tests.relevance`, see benchmarks/REA
   findings).
 - `B` (length normalisation): 0.75 on the body, the BM25 standard; 0.9 was measured and lost
   0.004 nDCG. Titles and headings are short and shared: 0.5 keeps their length from mattering.
+- a bare word also searches `who` (a quote's speaker, a comment's author; ×1.0, B 0.5): a
+  quote by Glenys Stacey rarely says "Stacey".
 - the kind prior multiplies the final score: findings and quotes are the inspectors' and
   speakers' own statements; comments are first-hand accounts; sections include intros,
   boilerplate and notes to editors. It nudges close scores, it never overrides a clear match.
@@ -24,7 +26,7 @@ from whoosh import scoring
 
 from indexer.facets import FacetTable
 from indexer.model import ElementKind
-from indexer.schema import HEADING, TEXT_FIELD, TITLE
+from indexer.schema import HEADING, TEXT_FIELD, TITLE, WHO
 
 KIND_PRIORS: dict[str, float] = {
     ElementKind.FINDING.value: 1.2,
@@ -32,11 +34,11 @@ KIND_PRIORS: dict[str, float] = {
     ElementKind.COMMENT.value: 1.0,
     ElementKind.SECTION.value: 0.85,
 }
-FIELD_BOOSTS: dict[str, float] = {TITLE: 1.5, HEADING: 1.5, TEXT_FIELD: 1.0}
+FIELD_BOOSTS: dict[str, float] = {TITLE: 1.5, HEADING: 1.5, TEXT_FIELD: 1.0, WHO: 1.0}
 """A title or heading word says what a whole passage is about, so it counts more than one
 body word; but every element of a document shares its title, so the title must not outweigh
 an element's own text matching."""
-FIELD_B: dict[str, float] = {TEXT_FIELD: 0.75, TITLE: 0.5, HEADING: 0.5}
+FIELD_B: dict[str, float] = {TEXT_FIELD: 0.75, TITLE: 0.5, HEADING: 0.5, WHO: 0.5}
 
 
 @dataclass(frozen=True)

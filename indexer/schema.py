@@ -24,6 +24,8 @@ TEXT_FIELD = "text"
 TITLE = "title"
 HEADING = "heading"
 AUTHOR = "author"
+WHO = "who"
+"""Who is speaking: a quote's speaker and a comment's author, searchable by a bare word."""
 # Facets (also filterable and shown on hits)
 SOURCE_TYPE = "source_type"
 KIND = "kind"
@@ -47,7 +49,7 @@ FINGERPRINT = "fingerprint"
 FACET_FIELDS: tuple[str, ...] = (SOURCE_TYPE, KIND, ORGANISATION, REGION, YEAR, SPEAKER, SITE)
 """The facets, in the order users see them."""
 
-SEARCH_FIELDS: tuple[str, ...] = (TEXT_FIELD, TITLE, HEADING)
+SEARCH_FIELDS: tuple[str, ...] = (TEXT_FIELD, TITLE, HEADING, WHO)
 """Fields a bare query word is looked up in."""
 
 NO_DATE_DAY = 0
@@ -65,6 +67,7 @@ def build_schema() -> Schema:
             TEXT_FIELD: TEXT(analyzer=analyzer, stored=True, spelling=True),
             TITLE: TEXT(analyzer=analyzer, stored=True),
             HEADING: TEXT(analyzer=analyzer, stored=True),
+            WHO: TEXT(analyzer=analyzer),
             AUTHOR: TEXT(stored=True),
             SOURCE_TYPE: _facet_field(),
             KIND: _facet_field(),
@@ -108,6 +111,7 @@ def element_record(document: Document, element: Element) -> dict[str, Any]:
     optional = {
         HEADING: element.heading,
         AUTHOR: element.author,
+        WHO: " ".join(name for name in (element.speaker, element.author) if name),
         GROUP: element.group,
         COMMENT_PATH: element.comment_path,
         QUOTED_FROM: element.quoted_from,
