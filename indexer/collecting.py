@@ -1,4 +1,4 @@
-"""Collect one page of ranked hits within a time budget, optionally collapsed on a field.
+"""Collect within a time budget: the set of matching documents, and a page of ranked hits.
 
 Whoosh's wrapping collectors each run their own loop and bypass the loop of the collector
 they wrap, so a TimeLimitCollector or FilterCollector around a CollapseCollector silently stops
@@ -9,8 +9,11 @@ collected document, innermost, so all three hold together.
 from __future__ import annotations
 
 import time
+from itertools import islice
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
 from whoosh import query as wq
 from whoosh.collectors import (
     CollapseCollector,
@@ -70,3 +73,22 @@ def collect_page(
     except TimeLimit:
         return collector.results(), True
     return collector.results(), False
+
+
+MASK_CHUNK = 4096
+"""Documents matched between two looks at the clock."""
+
+
+def match_mask(
+    searcher: Searcher, q: wq.Query, size: int, deadline: float
+) -> tuple[NDArray[np.bool_], bool]:
+    """Return the documents matching `q` as a mask, and whether `deadline` cut matching short."""
+    mask = np.zeros(size, dtype=bool)
+    docs = searcher.docs_for_query(q)
+    while True:
+        chunk = np.fromiter(islice(docs, MASK_CHUNK), dtype=np.int64)
+        mask[chunk] = True
+        if len(chunk) < MASK_CHUNK:
+            return mask, False
+        if time.perf_counter() > deadline:
+            return mask, True

@@ -145,6 +145,10 @@ class SearchBackend(Protocol):
         """Return a whole document in reading order, or None if it is not indexed."""
         ...
 
+    def similar(self, element_id: str, limit: int = 10) -> list[Hit] | None:
+        """Return the elements most like one element, or None if it is not indexed."""
+        ...
+
     def close(self) -> None:
         """Release files and caches."""
         ...

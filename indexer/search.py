@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import time
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
-from indexer.collecting import collect_page
+from indexer.collecting import collect_page, match_mask
 from indexer.errors import QueryError
 from indexer.facets import FacetTable, Mask, count_facets
 from indexer.hits import copies_of, make_hit
@@ -49,9 +48,11 @@ from indexer.schema import (
     GROUP,
     HEADING,
     KIND,
+    ORGANISATION,
     PEOPLE,
     POSITION,
     QUOTED_FROM,
+    REGION,
     SITE,
     SOURCE_TYPE,
     SPEAKER,
@@ -63,6 +64,10 @@ from indexer.store import current_generation, open_current
 from indexer.suggest import suggest
 
 FACET_VALUE_LIMIT = 30
+GRACE_SHARE = 10
+"""When matching used up the time budget, collecting a page still gets 1/10 of the budget."""
+NAME_FIELDS = (PEOPLE, SPEAKER, ORGANISATION, REGION)
+"""Gazetteer names found in the index, offered by "did you mean" beside the vocabulary."""
 AUX_FIELDS = (PEOPLE, DOCUMENT_ID, FINGERPRINT)
 """Value tables beside the facets: names (queries, suggestions), documents and texts (counts)."""
 
@@ -95,7 +100,7 @@ class WhooshSearch:
         selected = _resolve_filters(request, tables)
         size = searcher.doc_count_all()
         query = _and(parsed, date_filter(request.date_from, request.date_to))
-        base, partial = _mask(searcher, query, size, deadline)
+        base, partial = match_mask(searcher, query, size, deadline)
         filter_masks = {
             name: tables[name].mask_for(values, size) for name, values in selected.items()
         }
@@ -107,15 +112,18 @@ class WhooshSearch:
         allowed = set(np.flatnonzero(matching).tolist()) if restricted else None
         hits: list[Hit] = []
         if total:
-            hits, cut = self._page_of_hits(searcher, parsed, request, allowed, matching, deadline)
-            partial = partial or cut
+            # Matching may have spent the budget: still give the page a moment to fill.
+            grace = time.perf_counter() + self.limits.time_budget_ms / 1000 / GRACE_SHARE
+            page = self._page_of_hits(
+                searcher, parsed, request, allowed, matching, max(deadline, grace)
+            )
+            hits, partial = page[0], partial or page[1]
         facets = (
             count_facets(_facets_only(tables), base, filter_masks, selected, FACET_VALUE_LIMIT)
             if request.with_facets
             else {}
         )
-        names = tables[PEOPLE].values
-        suggestion = suggest(request.query, searcher.reader(), builder.analyze, names)
+        suggestion = self._suggestion(request.query, searcher, builder, tables)
         elapsed = (time.perf_counter() - started) * 1000
         return SearchResults(request, total, hits, facets, elapsed, suggestion, partial)
 
@@ -173,6 +181,12 @@ class WhooshSearch:
             if self._weighting is not None:
                 self._weighting.set_kinds(self._tables[KIND], searcher.doc_count_all())
         return self._tables
+
+    def _suggestion(
+        self, query: str, searcher: Searcher, builder: QueryBuilder, tables: dict[str, FacetTable]
+    ) -> str | None:
+        names = [value for field in NAME_FIELDS for value in tables[field].values]
+        return suggest(query, searcher.reader(), builder.analyze, names)
 
     def _query_builder(self, searcher: Searcher) -> QueryBuilder:
         if self._builder is None:
@@ -249,23 +263,6 @@ def _resolve_filters(request: SearchRequest, tables: dict[str, FacetTable]) -> d
 
 def _and(parsed: wq.Query, extra: wq.Query | None) -> wq.Query:
     return parsed if extra is None else wq.And([parsed, extra])
-
-
-MASK_CHUNK = 4096
-"""Documents matched between two looks at the clock."""
-
-
-def _mask(searcher: Searcher, q: wq.Query, size: int, deadline: float) -> tuple[Mask, bool]:
-    """Return the matching documents as a mask, and whether the deadline cut the matching short."""
-    mask = np.zeros(size, dtype=bool)
-    docs = searcher.docs_for_query(q)
-    while True:
-        chunk = np.fromiter(islice(docs, MASK_CHUNK), dtype=np.int64)
-        mask[chunk] = True
-        if len(chunk) < MASK_CHUNK:
-            return mask, False
-        if time.perf_counter() > deadline:
-            return mask, True
 
 
 def _facets_only(tables: dict[str, FacetTable]) -> dict[str, FacetTable]:
