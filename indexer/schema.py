@@ -62,7 +62,7 @@ def build_schema() -> Schema:
     return Schema(
         **{
             ELEMENT_ID: ID(stored=True, unique=True),
-            DOCUMENT_ID: ID(stored=True),
+            DOCUMENT_ID: ID(stored=True, sortable=True),
             POSITION: NUMERIC(stored=True, sortable=True),
             TEXT_FIELD: TEXT(analyzer=analyzer, stored=True, spelling=True),
             TITLE: TEXT(analyzer=analyzer, stored=True),

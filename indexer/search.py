@@ -62,14 +62,17 @@ from indexer.schema import (
 from indexer.similar import similar_elements
 from indexer.store import current_generation, open_current
 from indexer.suggest import suggest
+from indexer.valuecodes import ValueCodes
 
 FACET_VALUE_LIMIT = 30
 GRACE_SHARE = 10
 """When matching used up the time budget, collecting a page still gets 1/10 of the budget."""
 NAME_FIELDS = (PEOPLE, SPEAKER, ORGANISATION, REGION)
 """Gazetteer names found in the index, offered by "did you mean" beside the vocabulary."""
-AUX_FIELDS = (PEOPLE, DOCUMENT_ID, FINGERPRINT)
-"""Value tables beside the facets: names (queries, suggestions), documents and texts (counts)."""
+AUX_FIELDS = (PEOPLE,)
+"""Value tables beside the facets: names for queries and suggestions."""
+CODED_FIELDS = (DOCUMENT_ID, FINGERPRINT)
+"""Single-valued fields coded per document: collapse and copy counts."""
 
 
 class WhooshSearch:
@@ -85,6 +88,7 @@ class WhooshSearch:
         self._generation: Path | None = None
         self._searcher: Searcher | None = None
         self._tables: dict[str, FacetTable] | None = None
+        self._codes: dict[str, ValueCodes] = {}
         self._builder: QueryBuilder | None = None
         self._weighting: KindPriorBM25F | None = None
 
@@ -157,6 +161,7 @@ class WhooshSearch:
         if self._index is not None:
             self._index.close()
         self._searcher = self._index = self._generation = self._tables = None
+        self._codes = {}
         self._builder = self._weighting = None
 
     def _current_searcher(self) -> Searcher:
@@ -170,6 +175,7 @@ class WhooshSearch:
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
             self._tables = None
+            self._codes = {}
         return self._searcher
 
     def _facet_tables(self, searcher: Searcher) -> dict[str, FacetTable]:
@@ -195,11 +201,10 @@ class WhooshSearch:
 
     def _count(self, matching: Mask, request: SearchRequest) -> int:
         """Return how many hits there are: documents if collapsed, else elements less copies."""
-        tables = self._tables or {}
         if request.collapse:
-            return int(np.count_nonzero(tables[DOCUMENT_ID].count(matching)))
+            return self._coded(DOCUMENT_ID).distinct(matching)
         if self.ranking.dedupe:
-            return int(np.count_nonzero(tables[FINGERPRINT].count(matching)))
+            return self._coded(FINGERPRINT).distinct(matching)
         return int(matching.sum())
 
     def _page_of_hits(
@@ -233,9 +238,13 @@ class WhooshSearch:
         return hits, timed_out
 
     def _more_in_documents(self, matching: Mask) -> dict[str, int]:
-        table = (self._tables or {})[DOCUMENT_ID]
-        counts = table.count(matching)
-        return {table.values[i]: int(counts[i]) for i in np.flatnonzero(counts)}
+        return self._coded(DOCUMENT_ID).count_of(matching)
+
+    def _coded(self, field: str) -> ValueCodes:
+        """Return the codes of a `CODED_FIELDS` field, read once per reader when first needed."""
+        if field not in self._codes and self._searcher is not None:
+            self._codes[field] = ValueCodes.read(self._searcher.reader(), field)
+        return self._codes[field]
 
 
 def _check_paging(request: SearchRequest) -> None:
