@@ -78,8 +78,14 @@ class QueryBuilder:
             synonyms = load_synonyms() if ranking.synonyms else ()
         self.synonyms = SynonymTable(synonyms, self.analyze)
 
-    def build(self, text: str, reader: IndexReader, facet_values: FacetValues) -> wq.Query:
-        """Return the query for `text`, matching everything when it is blank."""
+    def build(
+        self, text: str, reader: IndexReader | None, facet_values: FacetValues | None = None
+    ) -> wq.Query:
+        """Return the query for `text`, matching everything when it is blank.
+
+        Facet values are resolved against `facet_values`, else the reader's terms; without a
+        reader they must be written as indexed (`org:CRC`) and expansions are not capped.
+        """
         text = text.strip()
         if not text:
             return wq.Every()
@@ -122,17 +128,20 @@ class QueryBuilder:
             )
         return start, end
 
-    def _resolve(self, q: wq.Query, reader: IndexReader, facet_values: FacetValues) -> wq.Query:
+    def _resolve(
+        self, q: wq.Query, reader: IndexReader | None, facet_values: FacetValues | None
+    ) -> wq.Query:
         """Return `q` with facet values resolved and expanding terms checked against limits."""
         field = getattr(q, "fieldname", None)
-        if field in FACET_FIELDS or field == PEOPLE:
-            return resolve_facet_query(q, field, facet_values(field))
+        if (field in FACET_FIELDS or field == PEOPLE) and (facet_values or reader):
+            values = facet_values(field) if facet_values else _indexed_values(reader, field)
+            return resolve_facet_query(q, field, values)
         if isinstance(q, wq.TermRange) and field != "year":
             raise QueryError(
                 f"Ranges like {q} only work on dates and years.",
                 "Write date:2016-09..2017-01 or year:2015..2017.",
             )
-        if isinstance(q, _EXPANDING):
+        if isinstance(q, _EXPANDING) and reader is not None:
             self._check_expansion(q, reader)
         if isinstance(q, wq.Every) and field:
             raise QueryError(f"{field}:* would match everything.", "Leave the box empty instead.")
@@ -152,6 +161,22 @@ class QueryBuilder:
                 f"{q} matches more than {limit} different words.",
                 "Type more letters before the * or ?, or write the words out.",
             )
+
+
+def _indexed_values(reader: IndexReader | None, field: str) -> list[str]:
+    if reader is None:
+        return []
+    return [term.decode("utf-8") for term in reader.lexicon(field)]
+
+
+def make_parser(schema: Schema, limits: QueryLimits = DEFAULT_LIMITS) -> QueryBuilder:
+    """Return the query builder for `schema` (kept for callers of the foundation's API)."""
+    return QueryBuilder(schema, limits)
+
+
+def parse_query(builder: QueryBuilder, text: str, reader: IndexReader | None = None) -> wq.Query:
+    """Return the query for `text` (kept for callers of the foundation's API)."""
+    return builder.build(text, reader)
 
 
 def value_filter(field: str, values: Iterable[str]) -> wq.Query:
