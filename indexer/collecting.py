@@ -27,16 +27,19 @@ from whoosh.sorting import FieldFacet
 
 
 class DeadlineCollector(WrappingCollector):
-    """Raise TimeLimit from the first document collected after `deadline` (perf_counter time).
+    """Raise TimeLimit from the first document collected after `deadline` (perf_counter time),
+    once `at_least` documents are in: a partial page beats an empty one.
 
     Checked on each collected document rather than by a timer thread, as Whoosh's
     TimeLimitCollector does without SIGALRM: no thread per search, and it holds however the
     outer collectors drive the loop.
     """
 
-    def __init__(self, child: Collector, deadline: float) -> None:
+    def __init__(self, child: Collector, deadline: float, at_least: int = 0) -> None:
         super().__init__(child)
         self.deadline = deadline
+        self.at_least = at_least
+        self.collected = 0
 
     def collect_matches(self) -> None:
         """Collect every match, or raise TimeLimit once the deadline has passed."""
@@ -45,8 +48,9 @@ class DeadlineCollector(WrappingCollector):
 
     def collect(self, sub_docnum: int) -> Any:
         """Collect one document, or raise TimeLimit once the deadline has passed."""
-        if time.perf_counter() > self.deadline:
+        if self.collected >= self.at_least and time.perf_counter() > self.deadline:
             raise TimeLimit
+        self.collected += 1
         return self.child.collect(sub_docnum)
 
 
@@ -61,7 +65,7 @@ def collect_page(
 ) -> tuple[Results, bool]:
     """Return the top `limit` hits of `q` and whether `deadline` (perf_counter) cut it short."""
     base = searcher.collector(limit=limit, sortedby=sortedby)
-    timed = DeadlineCollector(base, deadline)
+    timed = DeadlineCollector(base, deadline, at_least=limit)
     collector: Collector = timed
     if allowed is not None:
         collector = FilterCollector(collector, allowed)
@@ -75,7 +79,7 @@ def collect_page(
     return collector.results(), False
 
 
-MASK_CHUNK = 4096
+MASK_CHUNK = 1024
 """Documents matched between two looks at the clock."""
 
 
