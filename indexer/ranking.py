@@ -87,6 +87,18 @@ class KindPriorBM25F(scoring.BM25F):
             return score
         return float(score * priors[docnum])
 
+    def final_array(
+        self, docnums: NDArray[np.int64], scores: NDArray[np.float64]
+    ) -> NDArray[np.float64]:
+        """Return `scores` of `docnums` times their kinds' priors (the vectorised `final`)."""
+        priors = self.priors
+        if priors is None:
+            return scores
+        inside = docnums < len(priors)
+        factors = np.ones(len(docnums), dtype=np.float64)
+        factors[inside] = priors[docnums[inside]]
+        return scores * factors
+
     def set_kinds(self, kinds: FacetTable, size: int) -> None:
         """Compute the per-document priors from the kind facet's table of the current reader."""
         if not self.kind_priors:

@@ -1,4 +1,4 @@
-"""Collecting a page: collapse, filter and the deadline hold together on a real index."""
+"""Collecting a page: collapse, filter, deadline and the kind prior on a real index."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from whoosh import query as wq
 from whoosh.collectors import CollapseCollector, TimeLimit
@@ -13,7 +14,9 @@ from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
 from indexer.collecting import DeadlineCollector, collect_page
-from indexer.schema import DOCUMENT_ID, FINGERPRINT
+from indexer.facets import FacetTable
+from indexer.ranking import Ranking
+from indexer.schema import DOCUMENT_ID, FINGERPRINT, KIND
 from indexer.store import open_current
 
 
@@ -57,3 +60,18 @@ def test_a_passed_deadline_stops_collection_even_inside_a_collapse(searcher: Sea
         searcher.search_with_collector(wq.Every(), collapsing)
     collapsing.finish()
     assert len(collapsing.results()) == 0
+
+
+def test_the_vectorised_kind_prior_equals_the_per_document_one(seed_index: Path) -> None:
+    index = open_current(seed_index)
+    with index.searcher() as opened:
+        weighting = Ranking().weighting()
+        weighting.set_kinds(FacetTable.read(opened.reader(), KIND), opened.doc_count_all())
+        docnums = np.arange(opened.doc_count_all(), dtype=np.int64)
+        scores = np.linspace(1.0, 2.0, len(docnums))
+        one_by_one = [
+            weighting.final(opened, int(d), float(s)) for d, s in zip(docnums, scores, strict=True)
+        ]
+        assert weighting.final_array(docnums, scores).tolist() == pytest.approx(one_by_one)
+        assert len(set(np.round(weighting.final_array(docnums, np.ones(len(docnums))), 3))) == 4
+    index.close()
