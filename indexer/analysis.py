@@ -1,7 +1,8 @@
 """Text analysis for every full-text field: the analyzer chain, spelling variants, synonyms.
 
-Words are lower-cased, accents folded, American spellings folded into British ones
-(`behavior` → `behaviour`, `organize` → `organise`), stop words dropped and stems taken.
+Words are NFKC-normalised (ligatures, full-width letters), lower-cased, accents folded,
+American spellings folded into British ones (`behavior` → `behaviour`, `organize` →
+`organise`), stop words dropped and stems taken.
 The same chain runs at index and query time, so `behavior` finds "behaviour". Synonyms
 (acronyms and their expansions) are applied at query time by `querying`, from a data file.
 """
@@ -117,10 +118,21 @@ class VariantFilter(Filter):
             yield token
 
 
+class CompatibilityFilter(Filter):
+    """Fold compatibility characters: ligatures from PDFs (ﬁndings), full-width letters (ＮＰＳ)."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:  # type: ignore[override]
+        for token in tokens:
+            if not token.text.isascii():
+                token.text = unicodedata.normalize("NFKC", token.text)
+            yield token
+
+
 def text_analyzer(variants: dict[str, str] | None = None) -> Any:
     """Return the analyzer shared by every full-text field, at index and query time."""
     return (
         RegexTokenizer()
+        | CompatibilityFilter()
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | VariantFilter(dict(load_variants()) if variants is None else variants)

@@ -47,8 +47,9 @@ def test_words_that_only_look_like_variants_are_just_stemmed(word: str) -> None:
     assert terms(word) == [stem(word)]
 
 
-def test_accents_case_and_stems_fold() -> None:
+def test_accents_case_ligatures_and_stems_fold() -> None:
     assert terms("Café naïve Caseloads") == terms("cafe NAIVE caseload")
+    assert terms("ﬁndings ＮＰＳ") == terms("findings NPS")
 
 
 def test_acronym_plurals_and_possessives_meet() -> None:
