@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,11 @@ import click
 from indexer.entities import Gazetteer, load_gazetteer
 from indexer.errors import GazetteerError, IndexUnavailableError, QueryError, SourceError
 from indexer.highlight import plain_snippet
+from indexer.limits import DEFAULT_LIMITS, QueryLimits
 from indexer.model import Document
 from indexer.parse import parse_source
 from indexer.pipeline import IndexReport, count_sources, index_corpus
-from indexer.results import SearchRequest, SearchResults, SortOrder
+from indexer.results import Hit, SearchRequest, SearchResults, SortOrder
 from indexer.search import WhooshSearch
 from indexer.sources import document_id, read_source
 
@@ -135,9 +137,25 @@ def index(documents_dir: Path, index_dir: Path, gazetteer_files: tuple[Path, ...
 @click.option("--sort", type=click.Choice([s.value for s in SortOrder]), default="relevance")
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
 @click.option("--page", type=click.IntRange(1, 100), default=1, show_default=True)
+@click.option(
+    "--collapse", is_flag=True, help="One hit per document, with a count of its further hits."
+)
+@click.option(
+    "--time-budget",
+    "time_budget_ms",
+    type=click.IntRange(1, 60_000),
+    default=DEFAULT_LIMITS.time_budget_ms,
+    show_default=True,
+    help="Milliseconds a search may take before it returns the hits found so far.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print results as one JSON object.")
 def search(query: str, index_dir: Path, **options: Any) -> None:
-    """Search the index for QUERY and show ranked hits with facet counts."""
+    """Search the index for QUERY and show ranked hits with facet counts.
+
+    QUERY may use "phrases", AND/OR/NOT, (brackets), prefix*, and fields: kind:finding,
+    org:CRC, region:derbyshire, speaker:stacey, person:, author:, site:, type:press_release,
+    year:2016, date:2016-09..2017-01, title:, heading:.
+    """
     filters = {name: tuple(options[name]) for name in FILTER_OPTIONS if options[name]}
     request = SearchRequest(
         query=query,
@@ -147,16 +165,42 @@ def search(query: str, index_dir: Path, **options: Any) -> None:
         sort=SortOrder(options["sort"]),
         page=options["page"],
         page_size=options["limit"],
+        collapse=options["collapse"],
     )
-    results = _run_search(index_dir, request)
+    limits = replace(DEFAULT_LIMITS, time_budget_ms=options["time_budget_ms"])
+    results = _run_search(index_dir, request, limits)
     if options["as_json"]:
         click.echo(json.dumps(results.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(_describe_results(results))
 
 
-def _run_search(index_dir: Path, request: SearchRequest) -> SearchResults:
+@main.command()
+@click.argument("element_id")
+@index_option
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as one JSON array.")
+def similar(element_id: str, index_dir: Path, limit: int, as_json: bool) -> None:
+    """Show the elements most like ELEMENT_ID (e.g. 001_55a1e3615517bc02.txt:25)."""
     service = WhooshSearch(index_dir)
+    try:
+        hits = service.similar(element_id, limit)
+    except IndexUnavailableError as error:
+        raise click.ClickException(f"{error}\nBuild it with: reportsearch index") from None
+    finally:
+        service.close()
+    if hits is None:
+        raise click.ClickException(f"no element {element_id!r} in the index")
+    if as_json:
+        click.echo(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(_describe_hits(hits, 1)) or "No similar elements.")
+
+
+def _run_search(
+    index_dir: Path, request: SearchRequest, limits: QueryLimits = DEFAULT_LIMITS
+) -> SearchResults:
+    service = WhooshSearch(index_dir, limits)
     try:
         return service.search(request)
     except QueryError as error:
@@ -203,11 +247,25 @@ def _describe_report(report: IndexReport, index_dir: Path) -> str:
 
 def _describe_results(results: SearchResults) -> str:
     query = results.request.query or "everything"
-    lines = [f"{results.total} hits for {query!r} ({results.elapsed_ms:.0f} ms)"]
+    unit = "documents" if results.request.collapse else "hits"
+    lines = [f"{results.total} {unit} for {query!r} ({results.elapsed_ms:.0f} ms)"]
+    if results.partial:
+        lines.append("Partial results: the search ran out of time; narrow the query.")
     if results.suggestion:
         lines.append(f"Did you mean: {results.suggestion}?")
     first = (results.request.page - 1) * results.request.page_size
-    for number, hit in enumerate(results.hits, start=first + 1):
+    lines += _describe_hits(results.hits, first + 1)
+    if results.facets:
+        lines += ["", "Facets:"]
+        for name, values in results.facets.items():
+            shown = ", ".join(f"{v.value} ({v.count})" for v in values) or "-"
+            lines.append(f"  {name}: {shown}")
+    return "\n".join(lines)
+
+
+def _describe_hits(hits: list[Hit], first: int) -> list[str]:
+    lines: list[str] = []
+    for number, hit in enumerate(hits, start=first):
         who = hit.group or hit.speaker or hit.author
         where = f" {hit.comment_path}" if hit.comment_path else ""
         lines += [
@@ -216,12 +274,11 @@ def _describe_results(results: SearchResults) -> str:
             f"   {hit.date or 'undated'} · {hit.site or '-'} · {hit.source_type} · {hit.id}",
             f"   {plain_snippet(hit.snippet)}",
         ]
-    if results.facets:
-        lines += ["", "Facets:"]
-        for name, values in results.facets.items():
-            shown = ", ".join(f"{v.value} ({v.count})" for v in values) or "-"
-            lines.append(f"  {name}: {shown}")
-    return "\n".join(lines)
+        if hit.more_in_document:
+            lines.append(f"   + {hit.more_in_document} more in this document")
+        if hit.also_in:
+            lines.append("   also in: " + "; ".join(f"{s.title} ({s.id})" for s in hit.also_in))
+    return lines
 
 
 if __name__ == "__main__":

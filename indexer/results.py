@@ -38,6 +38,8 @@ class SearchRequest:
     page: int = 1
     page_size: int = 10
     with_facets: bool = True
+    collapse: bool = False
+    """Show one hit per document, with a count of its further hits (`Hit.more_in_document`)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,17 @@ class FacetValue:
     value: str
     count: int
     selected: bool = False
+
+
+@dataclass(frozen=True)
+class HitSource:
+    """Another document that reproduces a hit's text (the same finding quoted elsewhere)."""
+
+    id: str
+    document_id: str
+    title: str
+    site: str | None
+    date: str | None
 
 
 @dataclass(frozen=True)
@@ -71,10 +84,16 @@ class Hit:
     snippet: str
     """HTML: the text escaped, with matches wrapped in `<mark>`."""
     score: float
+    more_in_document: int = 0
+    """With `SearchRequest.collapse`: how many further hits this hit's document holds."""
+    also_in: list[HitSource] = field(default_factory=list)
+    """Other elements with the same text, in other documents; they are not listed as hits."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the hit as the JSON object of the public search format."""
-        return dict(self.__dict__)
+        data = dict(self.__dict__)
+        data["also_in"] = [dict(source.__dict__) for source in self.also_in]
+        return data
 
 
 @dataclass(frozen=True)
@@ -87,6 +106,8 @@ class SearchResults:
     facets: dict[str, list[FacetValue]]
     elapsed_ms: float
     suggestion: str | None = None
+    partial: bool = False
+    """The time budget ran out: hits, total and facets cover only part of the matches."""
 
     @property
     def page_count(self) -> int:
@@ -104,6 +125,7 @@ class SearchResults:
             "page_count": self.page_count,
             "elapsed_ms": round(self.elapsed_ms, 2),
             "suggestion": self.suggestion,
+            "partial": self.partial,
             "hits": [hit.to_dict() for hit in self.hits],
             "facets": {
                 name: [{"value": v.value, "count": v.count, "selected": v.selected} for v in values]
@@ -121,6 +143,10 @@ class SearchBackend(Protocol):
 
     def document(self, doc_id: str) -> Document | None:
         """Return a whole document in reading order, or None if it is not indexed."""
+        ...
+
+    def similar(self, element_id: str, limit: int = 10) -> list[Hit] | None:
+        """Return the elements most like one element, or None if it is not indexed."""
         ...
 
     def close(self) -> None:

@@ -10,9 +10,9 @@ import json
 from datetime import date
 from typing import Any
 
-from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
+from indexer.analysis import fingerprint, text_analyzer
 from indexer.model import Document, Element
 
 # Identity and position
@@ -24,6 +24,8 @@ TEXT_FIELD = "text"
 TITLE = "title"
 HEADING = "heading"
 AUTHOR = "author"
+WHO = "who"
+"""Who is speaking: a quote's speaker and a comment's author, searchable by a bare word."""
 # Facets (also filterable and shown on hits)
 SOURCE_TYPE = "source_type"
 KIND = "kind"
@@ -41,20 +43,17 @@ DATE_DAY = "date_day"
 ELEMENT_DATE = "element_date"
 PEOPLE = "people"
 DOC_META = "doc_meta"
+FINGERPRINT = "fingerprint"
+"""A hash of the element's words: copies of one text in several documents share it."""
 
 FACET_FIELDS: tuple[str, ...] = (SOURCE_TYPE, KIND, ORGANISATION, REGION, YEAR, SPEAKER, SITE)
 """The facets, in the order users see them."""
 
-SEARCH_FIELDS: tuple[str, ...] = (TEXT_FIELD, TITLE, HEADING)
+SEARCH_FIELDS: tuple[str, ...] = (TEXT_FIELD, TITLE, HEADING, WHO)
 """Fields a bare query word is looked up in."""
 
 NO_DATE_DAY = 0
 """`date_day` of an undated element: sorts last when newest comes first."""
-
-
-def text_analyzer() -> Any:
-    """Return the analyzer shared by every full-text field (stemmed, stop words removed)."""
-    return StemmingAnalyzer()
 
 
 def build_schema() -> Schema:
@@ -63,11 +62,12 @@ def build_schema() -> Schema:
     return Schema(
         **{
             ELEMENT_ID: ID(stored=True, unique=True),
-            DOCUMENT_ID: ID(stored=True),
+            DOCUMENT_ID: ID(stored=True, sortable=True),
             POSITION: NUMERIC(stored=True, sortable=True),
             TEXT_FIELD: TEXT(analyzer=analyzer, stored=True, spelling=True),
             TITLE: TEXT(analyzer=analyzer, stored=True),
             HEADING: TEXT(analyzer=analyzer, stored=True),
+            WHO: TEXT(analyzer=analyzer),
             AUTHOR: TEXT(stored=True),
             SOURCE_TYPE: _facet_field(),
             KIND: _facet_field(),
@@ -84,6 +84,7 @@ def build_schema() -> Schema:
             DATE_DAY: NUMERIC(stored=False, sortable=True, signed=False),
             ELEMENT_DATE: STORED(),
             DOC_META: STORED(),
+            FINGERPRINT: ID(stored=True, sortable=True),
         }
     )
 
@@ -104,10 +105,13 @@ def element_record(document: Document, element: Element) -> dict[str, Any]:
         KIND: element.kind.value,
         SOURCE_TYPE: document.source_type.value,
         DATE_DAY: _day_number(document.date),
+        # Texts too short to fingerprint get their own id, so they never collapse together.
+        FINGERPRINT: fingerprint(element.text) or element.id,
     }
     optional = {
         HEADING: element.heading,
         AUTHOR: element.author,
+        WHO: " ".join(name for name in (element.speaker, element.author) if name),
         GROUP: element.group,
         COMMENT_PATH: element.comment_path,
         QUOTED_FROM: element.quoted_from,

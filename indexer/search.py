@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +17,15 @@ from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
+from indexer.collecting import collect_page, match_mask
 from indexer.errors import QueryError
 from indexer.facets import FacetTable, Mask, count_facets
-from indexer.highlight import make_snippet
+from indexer.hits import copies_of, make_hit
+from indexer.limits import DEFAULT_LIMITS, QueryLimits
+from indexer.marking import MatchTargets, match_targets
 from indexer.model import Document, Element, ElementKind, SourceFormat, SourceType
-from indexer.querying import date_filter, make_parser, parse_query
+from indexer.querying import QueryBuilder, date_filter
+from indexer.ranking import KindPriorBM25F, Ranking
 from indexer.results import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
@@ -41,65 +44,108 @@ from indexer.schema import (
     ELEMENT_DATE,
     ELEMENT_ID,
     FACET_FIELDS,
+    FINGERPRINT,
     GROUP,
     HEADING,
     KIND,
+    ORGANISATION,
+    PEOPLE,
     POSITION,
     QUOTED_FROM,
-    SEARCH_FIELDS,
+    REGION,
     SITE,
     SOURCE_TYPE,
     SPEAKER,
     TEXT_FIELD,
     TITLE,
-    text_analyzer,
 )
+from indexer.similar import similar_elements
 from indexer.store import current_generation, open_current
+from indexer.suggest import suggest
+from indexer.valuecodes import ValueCodes
 
 FACET_VALUE_LIMIT = 30
-SUGGEST_BELOW = 3
-"""Offer a spelling suggestion when a query finds fewer hits than this."""
+GRACE_SHARE = 10
+"""When matching used up the time budget, collecting a page still gets 1/10 of the budget."""
+NAME_FIELDS = (PEOPLE, SPEAKER, ORGANISATION, REGION)
+"""Gazetteer names found in the index, offered by "did you mean" beside the vocabulary."""
+AUX_FIELDS = (PEOPLE,)
+"""Value tables beside the facets: names for queries and suggestions."""
+CODED_FIELDS = (DOCUMENT_ID, FINGERPRINT)
+"""Single-valued fields coded per document: collapse and copy counts."""
 
 
 class WhooshSearch:
     """Search one index location; reopen it when it changes."""
 
-    def __init__(self, location: Path) -> None:
+    def __init__(
+        self, location: Path, limits: QueryLimits = DEFAULT_LIMITS, ranking: Ranking | None = None
+    ) -> None:
         self.location = location
+        self.limits = limits
+        self.ranking = ranking or Ranking()
         self._index: FileIndex | None = None
         self._generation: Path | None = None
         self._searcher: Searcher | None = None
         self._tables: dict[str, FacetTable] | None = None
-        self._analyzer = text_analyzer()
+        self._codes: dict[str, ValueCodes] = {}
+        self._builder: QueryBuilder | None = None
+        self._weighting: KindPriorBM25F | None = None
 
     def search(self, request: SearchRequest) -> SearchResults:
-        """Run one search with facets, paging and highlighted snippets."""
+        """Run one search with facets, paging and highlighted snippets, within the time budget."""
         started = time.perf_counter()
+        deadline = started + self.limits.time_budget_ms / 1000
         _check_paging(request)
         searcher = self._current_searcher()
-        parsed = parse_query(make_parser(searcher.schema), request.query)
         tables = self._facet_tables(searcher)
+        builder = self._query_builder(searcher)
+        parsed = builder.build(request.query, searcher.reader(), lambda f: tables[f].values)
         selected = _resolve_filters(request, tables)
         size = searcher.doc_count_all()
-        base = _mask(searcher, _and(parsed, date_filter(request.date_from, request.date_to)), size)
+        query = _and(parsed, date_filter(request.date_from, request.date_to))
+        base, partial = match_mask(searcher, query, size, deadline)
         filter_masks = {
             name: tables[name].mask_for(values, size) for name, values in selected.items()
         }
         matching = base.copy()
         for mask in filter_masks.values():
             matching &= mask
-        total = int(matching.sum())
+        total = self._count(matching, request)
         restricted = bool(filter_masks) or bool(request.date_from or request.date_to)
         allowed = set(np.flatnonzero(matching).tolist()) if restricted else None
-        hits = self._page_of_hits(searcher, parsed, request, allowed, total) if total else []
+        hits: list[Hit] = []
+        if total:
+            # Matching may have spent the budget: still give the page a moment to fill.
+            grace = time.perf_counter() + self.limits.time_budget_ms / 1000 / GRACE_SHARE
+            page = self._page_of_hits(
+                searcher, parsed, request, allowed, matching, max(deadline, grace)
+            )
+            hits, partial = page[0], partial or page[1]
         facets = (
-            count_facets(tables, base, filter_masks, selected, FACET_VALUE_LIMIT)
+            count_facets(_facets_only(tables), base, filter_masks, selected, FACET_VALUE_LIMIT)
             if request.with_facets
             else {}
         )
-        suggestion = self._suggest(searcher, request.query) if total < SUGGEST_BELOW else None
+        suggestion = self._suggestion(request.query, searcher, builder, tables)
         elapsed = (time.perf_counter() - started) * 1000
-        return SearchResults(request, total, hits, facets, elapsed, suggestion)
+        return SearchResults(request, total, hits, facets, elapsed, suggestion, partial)
+
+    def similar(self, element_id: str, limit: int = 10) -> list[Hit] | None:
+        """Return up to `limit` elements most like `element_id`, or None if it is not indexed."""
+        if not 1 <= limit <= MAX_PAGE_SIZE:
+            raise QueryError(f"limit {limit} is out of range", f"Use 1 to {MAX_PAGE_SIZE}.")
+        searcher = self._current_searcher()
+        self._facet_tables(searcher)
+        found = similar_elements(searcher, element_id, limit)
+        if found is None:
+            return None
+        analyzer = searcher.schema[TEXT_FIELD].analyzer
+        targets = MatchTargets(terms=found.terms)
+        return [
+            make_hit(fields, score, analyzer, targets, copies_of(searcher, fields))
+            for fields, score in found.hits
+        ]
 
     def document(self, doc_id: str) -> Document | None:
         """Return the document `doc_id` with all its elements in reading order."""
@@ -115,6 +161,8 @@ class WhooshSearch:
         if self._index is not None:
             self._index.close()
         self._searcher = self._index = self._generation = self._tables = None
+        self._codes = {}
+        self._builder = self._weighting = None
 
     def _current_searcher(self) -> Searcher:
         generation = current_generation(self.location)
@@ -122,17 +170,42 @@ class WhooshSearch:
             self.close()
             self._index = open_current(self.location)
             self._generation = generation
-            self._searcher = self._index.searcher()
+            self._weighting = self.ranking.weighting()
+            self._searcher = self._index.searcher(weighting=self._weighting)
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
             self._tables = None
+            self._codes = {}
         return self._searcher
 
     def _facet_tables(self, searcher: Searcher) -> dict[str, FacetTable]:
+        """Return the value tables of the facets and `AUX_FIELDS`, read once per reader."""
         if self._tables is None:
             reader = searcher.reader()
-            self._tables = {name: FacetTable.read(reader, name) for name in FACET_FIELDS}
+            fields = FACET_FIELDS + AUX_FIELDS
+            self._tables = {name: FacetTable.read(reader, name) for name in fields}
+            if self._weighting is not None:
+                self._weighting.set_kinds(self._tables[KIND], searcher.doc_count_all())
         return self._tables
+
+    def _suggestion(
+        self, query: str, searcher: Searcher, builder: QueryBuilder, tables: dict[str, FacetTable]
+    ) -> str | None:
+        names = [value for field in NAME_FIELDS for value in tables[field].values]
+        return suggest(query, searcher.reader(), builder.analyze, names)
+
+    def _query_builder(self, searcher: Searcher) -> QueryBuilder:
+        if self._builder is None:
+            self._builder = QueryBuilder(searcher.schema, self.limits, self.ranking)
+        return self._builder
+
+    def _count(self, matching: Mask, request: SearchRequest) -> int:
+        """Return how many hits there are: documents if collapsed, else elements less copies."""
+        if request.collapse:
+            return self._coded(DOCUMENT_ID).distinct(matching)
+        if self.ranking.dedupe:
+            return self._coded(FINGERPRINT).distinct(matching)
+        return int(matching.sum())
 
     def _page_of_hits(
         self,
@@ -140,69 +213,38 @@ class WhooshSearch:
         parsed: wq.Query,
         request: SearchRequest,
         allowed: set[int] | None,
-        total: int,
-    ) -> list[Hit]:
+        matching: Mask,
+        deadline: float,
+    ) -> tuple[list[Hit], bool]:
+        """Return the requested page of hits and whether the time budget cut the search short."""
         first = (request.page - 1) * request.page_size
-        if first >= total:
-            return []
-        results = searcher.search(
-            parsed,
-            filter=allowed,
-            limit=first + request.page_size,
-            sortedby=_sort_facets(request.sort),
+        collapse = DOCUMENT_ID if request.collapse else FINGERPRINT if self.ranking.dedupe else None
+        sortedby = _sort_facets(request.sort)
+        results, timed_out = collect_page(
+            searcher, parsed, first + request.page_size, deadline, sortedby, allowed, collapse
         )
-        terms = _highlight_terms(parsed, searcher)
+        targets = match_targets(parsed, searcher.reader())
+        analyzer = searcher.schema[TEXT_FIELD].analyzer
         scored = request.sort is SortOrder.RELEVANCE  # sorted hits carry sort keys, not scores
-        return [
-            self._hit(results[i].fields(), results[i].score if scored else 0.0, terms)
-            for i in range(first, min(len(results), first + request.page_size))
-        ]
+        more = self._more_in_documents(matching) if request.collapse else {}
+        hits = []
+        # len(results) estimates every match; only the top `scored_length` are collected.
+        for i in range(first, min(results.scored_length(), first + request.page_size)):
+            fields = results[i].fields()
+            score = results[i].score if scored else 0.0
+            extra = max(more.get(fields[DOCUMENT_ID], 1) - 1, 0)
+            copies = copies_of(searcher, fields) if self.ranking.dedupe else []
+            hits.append(make_hit(fields, score or 0.0, analyzer, targets, copies, extra))
+        return hits, timed_out
 
-    def _hit(self, fields: dict[str, Any], score: float, terms: set[str]) -> Hit:
-        text = fields.get(TEXT_FIELD, "")
-        return Hit(
-            id=fields[ELEMENT_ID],
-            document_id=fields[DOCUMENT_ID],
-            position=fields[POSITION],
-            kind=fields[KIND],
-            title=fields.get(TITLE, ""),
-            date=fields.get(DATE),
-            site=fields.get(SITE),
-            source_type=fields[SOURCE_TYPE],
-            heading=fields.get(HEADING),
-            group=fields.get(GROUP),
-            speaker=fields.get(SPEAKER),
-            author=fields.get(AUTHOR),
-            comment_path=fields.get(COMMENT_PATH),
-            quoted_from=fields.get(QUOTED_FROM),
-            text=text,
-            snippet=make_snippet(text, list(self._match_spans(text, terms))),
-            score=round(float(score), 4),
-        )
+    def _more_in_documents(self, matching: Mask) -> dict[str, int]:
+        return self._coded(DOCUMENT_ID).count_of(matching)
 
-    def _match_spans(self, text: str, terms: set[str]) -> Iterator[tuple[int, int]]:
-        if not terms:
-            return
-        for token in self._analyzer(text, chars=True, removestops=False):
-            if token.text in terms:
-                yield token.startchar, token.endchar
-
-    def _suggest(self, searcher: Searcher, text: str) -> str | None:
-        """Return the query with unknown words replaced by close words of the index, if any."""
-        corrector = searcher.reader().corrector(TEXT_FIELD)
-        reader = searcher.reader()
-        words = text.split()
-        changed = False
-        for i, word in enumerate(words):
-            if not word.isalpha() or word.isupper():
-                continue
-            analyzed = [t.text for t in self._analyzer(word)]
-            if not analyzed or reader.doc_frequency(TEXT_FIELD, analyzed[0]):
-                continue
-            options = corrector.suggest(word.lower(), limit=1)
-            if options:
-                words[i], changed = options[0], True
-        return " ".join(words) if changed else None
+    def _coded(self, field: str) -> ValueCodes:
+        """Return the codes of a `CODED_FIELDS` field, read once per reader when first needed."""
+        if field not in self._codes and self._searcher is not None:
+            self._codes[field] = ValueCodes.read(self._searcher.reader(), field)
+        return self._codes[field]
 
 
 def _check_paging(request: SearchRequest) -> None:
@@ -232,11 +274,8 @@ def _and(parsed: wq.Query, extra: wq.Query | None) -> wq.Query:
     return parsed if extra is None else wq.And([parsed, extra])
 
 
-def _mask(searcher: Searcher, q: wq.Query, size: int) -> Mask:
-    mask = np.zeros(size, dtype=bool)
-    docnums = np.fromiter(searcher.docs_for_query(q), dtype=np.int64)
-    mask[docnums] = True
-    return mask
+def _facets_only(tables: dict[str, FacetTable]) -> dict[str, FacetTable]:
+    return {name: tables[name] for name in FACET_FIELDS}
 
 
 def _sort_facets(order: SortOrder) -> list[FieldFacet] | None:
@@ -244,11 +283,6 @@ def _sort_facets(order: SortOrder) -> list[FieldFacet] | None:
         return None
     newest = order is SortOrder.NEWEST
     return [FieldFacet(DATE_DAY, reverse=newest), FieldFacet(POSITION)]
-
-
-def _highlight_terms(parsed: wq.Query, searcher: Searcher) -> set[str]:
-    terms = parsed.existing_terms(searcher.reader(), phrases=True, expand=True)
-    return {text.decode("utf-8") for field, text in terms if field in SEARCH_FIELDS}
 
 
 def _document_from_records(doc_id: str, records: list[dict[str, Any]]) -> Document:

@@ -1,0 +1,98 @@
+"""Collect within a time budget: the set of matching documents, and a page of ranked hits.
+
+Whoosh's wrapping collectors each run their own loop and bypass the loop of the collector
+they wrap, so a TimeLimitCollector or FilterCollector around a CollapseCollector silently stops
+collapsing (whoosh3 3.54). Here the collapse is outermost and the deadline is checked on every
+collected document, innermost, so all three hold together.
+"""
+
+from __future__ import annotations
+
+import time
+from itertools import islice
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from whoosh import query as wq
+from whoosh.collectors import (
+    CollapseCollector,
+    Collector,
+    FilterCollector,
+    TimeLimit,
+    WrappingCollector,
+)
+from whoosh.searching import Results, Searcher
+from whoosh.sorting import FieldFacet
+
+
+class DeadlineCollector(WrappingCollector):
+    """Raise TimeLimit from the first document collected after `deadline` (perf_counter time),
+    once `at_least` documents are in: a partial page beats an empty one.
+
+    Checked on each collected document rather than by a timer thread, as Whoosh's
+    TimeLimitCollector does without SIGALRM: no thread per search, and it holds however the
+    outer collectors drive the loop.
+    """
+
+    def __init__(self, child: Collector, deadline: float, at_least: int = 0) -> None:
+        super().__init__(child)
+        self.deadline = deadline
+        self.at_least = at_least
+        self.collected = 0
+
+    def collect_matches(self) -> None:
+        """Collect every match, or raise TimeLimit once the deadline has passed."""
+        for sub_docnum in self.child.matches():
+            self.collect(sub_docnum)
+
+    def collect(self, sub_docnum: int) -> Any:
+        """Collect one document, or raise TimeLimit once the deadline has passed."""
+        if self.collected >= self.at_least and time.perf_counter() > self.deadline:
+            raise TimeLimit
+        self.collected += 1
+        return self.child.collect(sub_docnum)
+
+
+def collect_page(
+    searcher: Searcher,
+    q: wq.Query,
+    limit: int,
+    deadline: float,
+    sortedby: Any = None,
+    allowed: set[int] | None = None,
+    collapse: str | None = None,
+) -> tuple[Results, bool]:
+    """Return the top `limit` hits of `q` and whether `deadline` (perf_counter) cut it short."""
+    base = searcher.collector(limit=limit, sortedby=sortedby)
+    timed = DeadlineCollector(base, deadline, at_least=limit)
+    collector: Collector = timed
+    if allowed is not None:
+        collector = FilterCollector(collector, allowed)
+    if collapse:
+        # Outermost: FilterCollector's own loop would bypass CollapseCollector's (whoosh3 3.54).
+        collector = CollapseCollector(collector, FieldFacet(collapse), limit=1)
+    try:
+        searcher.search_with_collector(q, collector)
+    except TimeLimit:
+        return collector.results(), True
+    return collector.results(), False
+
+
+MASK_CHUNK = 1024
+"""Documents matched between two looks at the clock."""
+
+
+def match_mask(
+    searcher: Searcher, q: wq.Query, size: int, deadline: float
+) -> tuple[NDArray[np.bool_], bool]:
+    """Return the documents matching `q` as a mask, and whether `deadline` cut matching short."""
+    mask = np.zeros(size, dtype=bool)
+    docs = searcher.docs_for_query(q)
+    while True:
+        chunk = np.fromiter(islice(docs, MASK_CHUNK), dtype=np.int64)
+        mask[chunk] = True
+        if len(chunk) < MASK_CHUNK:
+            return mask, False
+        if time.perf_counter() > deadline:
+            return mask, True

@@ -1,0 +1,82 @@
+"""Friendly facet values in queries: `org:crc`, `speaker:stacey`, `type:press_release`.
+
+Facet fields hold exact values ("Glenys Stacey", "CRC"); users type part of a name in any
+case, or an organisation's long name. This module maps what they typed onto the indexed
+values, and refuses unknown values of the closed vocabularies (kind, type) with the list.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable, Sequence
+
+from whoosh import query as wq
+
+from indexer.analysis import fold_accents, load_synonyms
+from indexer.errors import QueryError
+from indexer.model import ElementKind, SourceType
+from indexer.schema import KIND, SOURCE_TYPE, YEAR
+
+CLOSED_VALUES: dict[str, tuple[str, ...]] = {
+    KIND: tuple(kind.value for kind in ElementKind),
+    SOURCE_TYPE: tuple(source.value for source in SourceType),
+}
+_FRIENDLY_NAMES = {KIND: "kind", SOURCE_TYPE: "type"}
+
+
+def resolve_facet_query(q: wq.Query, field: str, values: Sequence[str]) -> wq.Query:
+    """Return a query over the indexed `values` of `field` that the user's term stands for."""
+    if isinstance(q, wq.Term | wq.Phrase):
+        wanted = q.text if isinstance(q, wq.Term) else " ".join(q.words)
+        matched = match_values(field, str(wanted), values)
+    elif isinstance(q, wq.Prefix | wq.Wildcard):
+        pattern = q.text + "*" if isinstance(q, wq.Prefix) else q.text
+        matched = [v for v in values if _words_match(_fold(pattern), _fold(v), fnmatch.fnmatchcase)]
+    else:
+        return q
+    if not matched:
+        return wq.NullQuery
+    terms = [wq.Term(field, value) for value in matched]
+    return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+
+def match_values(field: str, wanted: str, values: Sequence[str]) -> list[str]:
+    """Return the values `wanted` names: equal ignoring case, else containing all its words."""
+    closed = CLOSED_VALUES.get(field)
+    if closed is not None:
+        return [_closed_value(field, wanted, closed)]
+    folded = _fold(wanted)
+    names = {folded, *(_fold(alias) for alias in _aliases(folded))}
+    exact = [v for v in values if _fold(v) in names]
+    if exact or field == YEAR:
+        return exact
+    return [v for v in values if _words_match(folded, _fold(v), lambda w, p: w == p)]
+
+
+def _closed_value(field: str, wanted: str, closed: tuple[str, ...]) -> str:
+    folded = _fold(wanted).replace(" ", "_").replace("-", "_")
+    for candidate in (folded, folded.removesuffix("s")):
+        if candidate in closed:
+            return candidate
+    raise QueryError(
+        f"{_FRIENDLY_NAMES[field]}:{wanted} is not a {_FRIENDLY_NAMES[field]}.",
+        f"Use one of: {', '.join(f'{_FRIENDLY_NAMES[field]}:{v}' for v in closed)}.",
+    )
+
+
+def _aliases(folded: str) -> list[str]:
+    """Return the other names of an organisation from the synonym groups (NPS ⇄ its name)."""
+    for group in load_synonyms():
+        if any(_fold(member) == folded for member in group):
+            return list(group)
+    return []
+
+
+def _words_match(wanted: str, value: str, same: Callable[[str, str], bool]) -> bool:
+    """Return whether every word of `wanted` matches some word of `value` under `same`."""
+    value_words = value.replace(",", " ").split()
+    return all(any(same(v, w) for v in value_words) for w in wanted.split())
+
+
+def _fold(text: str) -> str:
+    return fold_accents(text).casefold().strip()

@@ -1,0 +1,112 @@
+""" "Did you mean": replace words the index does not know by close words it does.
+
+Candidates come from the index's own vocabulary (the unstemmed spelling field, so the
+suggestion reads as the documents write it: `casloads` → `caseloads`) and from the names
+of people and organisations (`glenis stacy` → `glenys stacey`). The closest candidate wins;
+among equally close ones, the most frequent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from whoosh.reading import IndexReader
+from whoosh.spelling import ListCorrector
+
+from indexer.analysis import is_spelling_variant
+from indexer.querytext import lex
+from indexer.schema import SEARCH_FIELDS, TEXT_FIELD
+
+MAX_DISTANCE = 2
+SHORT_WORD = 5
+"""Words this short get suggestions at distance 1 only (water → after is no help)."""
+MIN_WORD_CHARS = 4
+MAX_CORRECTED_WORDS = 3
+"""A query with more unknown words is not a typo; looking each one up would only cost time."""
+"""Shorter words have too many neighbours at distance 1 to guess well."""
+
+Analyze = Callable[[str], list[str]]
+
+
+def suggest(
+    text: str, reader: IndexReader, analyze: Analyze, names: Iterable[str] = ()
+) -> str | None:
+    """Return `text` with its unknown words corrected, or None if every word is known."""
+    words = lex(text)
+    name_words = sorted({w.casefold() for name in names for w in name.split() if w.isalpha()})
+    corrector = reader.corrector(TEXT_FIELD)
+    names_corrector = ListCorrector(name_words)
+    pieces: list[str] = []
+    cursor = 0
+    changed = False
+    spelling = reader.schema[TEXT_FIELD].spelling_fieldname(TEXT_FIELD)
+    for token in words:
+        word = token.text.casefold()
+        if (
+            not token.is_plain_word
+            or not _checkable(token.text)
+            or _as_written(reader, spelling, word)
+        ):
+            continue
+        distance = 1 if len(word) <= SHORT_WORD else MAX_DISTANCE
+        options = [
+            *corrector.suggest(word, limit=3, maxdist=distance),
+            *names_corrector.suggest(word, limit=3, maxdist=distance),
+        ]
+        if _known(word, reader, analyze):
+            # Found through its stem (glenis ~ glenys): offer only how the texts spell it.
+            if is_spelling_variant(word):
+                continue
+            options = [o for o in options if analyze(o) == analyze(word)]
+        best = _closest(word, options, reader, analyze)
+        if best is not None:
+            pieces += [text[cursor : token.start], best]
+            cursor = token.end
+            changed = True
+    return "".join([*pieces, text[cursor:]]) if changed else None
+
+
+def _as_written(reader: IndexReader, spelling_field: str, word: str) -> bool:
+    """Return whether the texts contain `word` exactly as typed (before stemming)."""
+    return reader.doc_frequency(spelling_field, word) > 0
+
+
+def _checkable(word: str) -> bool:
+    return len(word) >= MIN_WORD_CHARS and word.isalpha() and not word.isupper()
+
+
+def _known(word: str, reader: IndexReader, analyze: Analyze) -> bool:
+    terms = analyze(word)
+    return not terms or all(_frequency(term, reader) for term in terms)
+
+
+def _frequency(term: str, reader: IndexReader) -> int:
+    return sum(reader.doc_frequency(field, term) for field in SEARCH_FIELDS)
+
+
+def _closest(
+    word: str, options: Sequence[str], reader: IndexReader, analyze: Analyze
+) -> str | None:
+    """Return the option nearest to `word` that the index holds, most frequent first."""
+    ranked = []
+    for option in set(options):
+        terms = analyze(option)
+        frequency = min((_frequency(t, reader) for t in terms), default=0)
+        if frequency:
+            ranked.append((edit_distance(word, option), -frequency, option))
+    return min(ranked)[2] if ranked else None
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Return the Damerau–Levenshtein distance (adjacent swaps count once) between two words."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]

@@ -1,0 +1,50 @@
+"""One value per element as an integer code per document number: documents and texts.
+
+Collapsing counts ("how many documents", "how many different texts") are then numpy
+operations over the matching mask. Read from the field's column (one pass, no per-term
+postings), or from the terms when an index was built before the field had a column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from whoosh.reading import IndexReader
+
+from indexer.facets import FacetTable, Mask
+
+
+@dataclass(frozen=True)
+class ValueCodes:
+    """The value of one single-valued field for every document, coded as integers."""
+
+    values: list[str]
+    codes: NDArray[np.int64]
+    """`values[codes[docnum]]` is the value of document `docnum`."""
+
+    @classmethod
+    def read(cls, reader: IndexReader, field: str) -> ValueCodes:
+        """Read the codes of `field` from its column, else from its terms."""
+        if reader.has_column(field):
+            column = list(reader.column_reader(field))
+            values, codes = np.unique(np.array(column, dtype=object), return_inverse=True)
+            return cls([str(v) for v in values], codes.astype(np.int64))
+        table = FacetTable.read(reader, field)
+        codes = np.zeros(reader.doc_count_all(), dtype=np.int64)
+        codes[table.docnums] = table.value_ids
+        return cls(table.values, codes)
+
+    def distinct(self, matching: Mask) -> int:
+        """Return how many different values the `matching` documents hold."""
+        return int(np.count_nonzero(self.counts(matching)))
+
+    def counts(self, matching: Mask) -> NDArray[np.int64]:
+        """Return per value how many of the `matching` documents hold it."""
+        return np.bincount(self.codes[matching], minlength=len(self.values))
+
+    def count_of(self, matching: Mask) -> dict[str, int]:
+        """Return value → number of matching documents, for the values that have any."""
+        counts = self.counts(matching)
+        return {self.values[i]: int(counts[i]) for i in np.flatnonzero(counts)}

@@ -1,0 +1,97 @@
+"""Clear-cut queries on the bundled corpus find their obvious answer first."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.results import SearchRequest
+from indexer.search import WhooshSearch
+
+S000 = "000_3317e4b1ec0bb89e.txt"
+S001 = "001_55a1e3615517bc02.txt"
+S002 = "002_88a13416ebd90fb1.txt"
+
+
+def top(service: WhooshSearch, query: str, **options: object) -> list[str]:
+    results = service.search(SearchRequest(query=query, **options))  # type: ignore[arg-type]
+    return [hit.id for hit in results.hits]
+
+
+def test_redundancies_finds_the_comment_about_pos_made_redundant(seeds: WhooshSearch) -> None:
+    assert top(seeds, "redundancies")[0] == f"{S000}:23"
+
+
+def test_public_accounts_committee_finds_its_verdict(seeds: WhooshSearch) -> None:
+    results = seeds.search(SearchRequest(query="Public Accounts Committee"))
+    assert results.hits[0].id == f"{S002}:37"
+    assert "far from complete" in results.hits[0].text
+
+
+def test_national_probation_service_enforcement_finds_nps_enforcement_findings(
+    seeds: WhooshSearch,
+) -> None:
+    results = seeds.search(SearchRequest(query="National Probation Service enforcement"))
+    first = results.hits[:3]
+    assert [hit.kind for hit in first] == ["finding"] * 3
+    assert all("enforce" in hit.text.lower() for hit in first)
+    # About the NPS: its findings (under the heading "Findings — NPS") or naming it.
+    assert all(hit.group == "NPS" or "NPS" in hit.text for hit in first)
+    # The text says "NPS", never the long name: the synonym did the work ...
+    assert "National Probation Service" not in results.hits[0].text
+    # ... and only the words that matched are marked.
+    assert "<mark>NPS</mark>" in results.hits[0].snippet
+
+
+def test_american_spelling_finds_the_british_one(seeds: WhooshSearch) -> None:
+    results = seeds.search(SearchRequest(query="behavior"))
+    assert results.total >= 2
+    assert all("<mark>behaviour</mark>" in hit.snippet for hit in results.hits)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("casloads", "caseloads"), ("glenis stacy", "glenys stacey"), ("oversigth", "oversight")],
+)
+def test_misspellings_get_a_suggestion(seeds: WhooshSearch, typed: str, meant: str) -> None:
+    assert seeds.search(SearchRequest(query=typed)).suggestion == meant
+
+
+def test_correct_and_variant_spellings_get_no_suggestion(seeds: WhooshSearch) -> None:
+    for query in ("caseloads", "behavior", "Glenys Stacey", "NPS"):
+        assert seeds.search(SearchRequest(query=query)).suggestion is None, query
+
+
+def test_a_finding_reproduced_verbatim_is_shown_once_with_both_sources(
+    seeds: WhooshSearch,
+) -> None:
+    results = seeds.search(SearchRequest(query='"abided by the conditions"', page_size=20))
+    crc = [hit for hit in results.hits if hit.text.startswith("Most CRC service users")]
+    assert len(crc) == 1
+    copies = {crc[0].id, *(source.id for source in crc[0].also_in)}
+    assert copies == {f"{S000}:19", f"{S001}:15"}
+    assert results.total == len(results.hits)
+
+
+def test_collapse_gives_one_hit_per_document_with_a_count_of_the_rest(
+    seeds: WhooshSearch,
+) -> None:
+    flat = seeds.search(SearchRequest(query="enforcement", page_size=50))
+    collapsed = seeds.search(SearchRequest(query="enforcement", collapse=True, page_size=50))
+    documents = [hit.document_id for hit in collapsed.hits]
+    assert len(documents) == len(set(documents)) == collapsed.total
+    per_document = {d: sum(h.document_id == d for h in flat.hits) for d in documents}
+    # `flat` lists copies once, so a document holding a copy may count one more in `collapsed`.
+    for hit in collapsed.hits:
+        assert hit.more_in_document + 1 >= per_document[hit.document_id]
+
+
+def test_more_like_this_finds_related_findings_but_not_the_element_or_its_copies(
+    seeds: WhooshSearch,
+) -> None:
+    similar = seeds.similar(f"{S001}:25", limit=5)
+    assert similar is not None and similar
+    ids = [hit.id for hit in similar]
+    assert f"{S001}:25" not in ids
+    assert f"{S001}:15" not in ids or f"{S000}:19" not in ids  # copies shown once
+    assert "abided by the conditions" in similar[0].text
+    assert seeds.similar("nope.txt:1") is None
