@@ -1,0 +1,141 @@
+"""Baseline 2: the same search on SQLite FTS5, tuned as a Datasette user would have it.
+
+An external-content FTS5 table over (title, heading, text, who) with the Porter stemmer;
+bm25() with the same field weights as the service; snippet() for highlights; facet counts
+by GROUP BY over a narrow (id, facet, value) table, one row per value, so multi-valued
+facets count right; disjunctive counts like the service (a facet's own filter is left out
+of its counts). The matches of a query are put in a temporary table once per page.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from benchmarks.naive import FACETS, element_rows
+from benchmarks.pages import Page
+from benchmarks.queries import BenchQuery
+from indexer.model import Document
+
+PAGE_SIZE = 10
+FACET_LIMIT = 30
+WEIGHTS = "1.5, 1.5, 1.0, 1.0"
+"""bm25() weights of title, heading, text and who: the service's field boosts."""
+_MULTI = {"organisation", "region"}
+
+SCHEMA = """
+CREATE TABLE elements (
+    id INTEGER PRIMARY KEY, element_id TEXT, document_id TEXT,
+    title TEXT, heading TEXT, text TEXT, who TEXT);
+CREATE VIRTUAL TABLE elements_fts USING fts5(
+    title, heading, text, who, content='elements', content_rowid='id',
+    tokenize='porter unicode61 remove_diacritics 2');
+CREATE TABLE facets (id INTEGER, facet TEXT, value TEXT, PRIMARY KEY (id, facet, value))
+    WITHOUT ROWID;
+"""
+
+
+def build(documents: Iterable[Document], path: Path) -> float:
+    """Write `documents` into a new database at `path`; return the seconds it took."""
+    started = time.perf_counter()
+    db = sqlite3.connect(path)
+    db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+    elements, facets = [], []
+    for number, row in enumerate(element_rows(documents), start=1):
+        elements.append(
+            (
+                number,
+                row["element_id"],
+                row["document_id"],
+                row.get("title", ""),
+                row.get("heading", ""),
+                row.get("text", ""),
+                row.get("who", ""),
+            )
+        )
+        for name in FACETS:
+            value = row.get(name)
+            if value:
+                for part in value.split(",") if name in _MULTI else (value,):
+                    facets.append((number, name, part))
+    with db:
+        db.executemany("INSERT INTO elements VALUES (?, ?, ?, ?, ?, ?, ?)", elements)
+        db.executemany("INSERT OR IGNORE INTO facets VALUES (?, ?, ?)", facets)
+        db.execute("INSERT INTO elements_fts(elements_fts) VALUES ('rebuild')")
+        db.execute("INSERT INTO elements_fts(elements_fts) VALUES ('optimize')")
+        db.execute("CREATE INDEX facets_by_value ON facets (facet, value, id)")
+    db.execute("ANALYZE")
+    db.close()
+    return time.perf_counter() - started
+
+
+class Fts5Search:
+    """One connection to the FTS5 database."""
+
+    def __init__(self, path: Path) -> None:
+        self.db = sqlite3.connect(path, check_same_thread=False)
+
+    def page(self, bench: BenchQuery) -> Page:
+        """Return one results page: top hits with snippets, total and facet counts."""
+        db = self.db
+        db.execute("DROP TABLE IF EXISTS temp.matches")
+        db.execute(
+            "CREATE TEMP TABLE matches AS SELECT rowid AS id FROM elements_fts "
+            "WHERE elements_fts MATCH ?",
+            (bench.fts5,),
+        )
+        where, params = self._filters(bench.filters)
+        total = db.execute(f"SELECT count(*) FROM temp.matches WHERE {where}", params).fetchone()
+        hits = db.execute(
+            f"SELECT e.element_id, snippet(elements_fts, 2, '<mark>', '</mark>', '…', 40), "
+            f"bm25(elements_fts, {WEIGHTS}) AS score FROM elements_fts "
+            "JOIN elements e ON e.id = elements_fts.rowid "
+            f"WHERE elements_fts MATCH ? AND elements_fts.rowid IN "
+            f"(SELECT id FROM temp.matches WHERE {where}) ORDER BY score LIMIT {PAGE_SIZE}",
+            (bench.fts5, *params),
+        ).fetchall()
+        return Page(total[0], [(h[0], h[1]) for h in hits], self._facet_counts(bench.filters))
+
+    def _facet_counts(
+        self, filters: dict[str, tuple[str, ...]]
+    ) -> dict[str, list[tuple[str, int]]]:
+        """Count all facets under all filters, and each filtered facet under the others only."""
+        groups: dict[str | None, list[str]] = {None: [f for f in FACETS if f not in filters]}
+        groups.update({name: [name] for name in filters})
+        counts: dict[str, list[tuple[str, int]]] = {}
+        for left_out, names in groups.items():
+            if not names:
+                continue
+            where, params = self._filters(filters, left_out)
+            marks = ", ".join("?" for _ in names)
+            rows = self.db.execute(
+                "SELECT f.facet, f.value, count(*) AS n FROM facets f "
+                f"WHERE f.facet IN ({marks}) AND f.id IN "
+                f"(SELECT id FROM temp.matches WHERE {where}) "
+                "GROUP BY f.facet, f.value ORDER BY n DESC",
+                (*names, *params),
+            ).fetchall()
+            for facet, value, count in rows:
+                values = counts.setdefault(facet, [])
+                if len(values) < FACET_LIMIT:
+                    values.append((value, count))
+        return counts
+
+    @staticmethod
+    def _filters(
+        filters: dict[str, tuple[str, ...]], left_out: str | None = None
+    ) -> tuple[str, list[str]]:
+        clauses, params = ["1"], []
+        for name, values in filters.items():
+            if name == left_out:
+                continue
+            marks = ", ".join("?" for _ in values)
+            clauses.append(f"id IN (SELECT id FROM facets WHERE facet = ? AND value IN ({marks}))")
+            params += [name, *values]
+        return " AND ".join(clauses), params
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()

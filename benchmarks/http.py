@@ -1,0 +1,134 @@
+"""The same pages through the HTTP API: the real server (`reportsearch serve`, waitress) and
+concurrent clients on keep-alive connections, each asking the whole query set per round.
+
+The server's resident memory is read from /proc after the load: its peak (VmHWM).
+"""
+
+from __future__ import annotations
+
+import http.client
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from benchmarks.measure import percentile, rss_mb
+from benchmarks.queries import QUERIES, BenchQuery
+
+HOST = "127.0.0.1"
+STARTUP_TIMEOUT_S = 60
+REQUEST_TIMEOUT_S = 60
+API_PATH = "/api/search"
+
+
+def web_app_available() -> bool:
+    """Return whether the web app (issue 4) is installed: `web.app.create_app`."""
+    return importlib.util.find_spec("web.app") is not None
+
+
+def api_url(bench: BenchQuery) -> str:
+    """Return the API path and query string of one benchmark query."""
+    params: list[tuple[str, str]] = [("q", bench.service)]
+    params += [(name, value) for name, values in bench.filters.items() for value in values]
+    return f"{API_PATH}?{urlencode(params)}"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+def start_server(index: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """Start `reportsearch serve` on a free port and wait until it answers."""
+    port = _free_port()
+    command = [sys.executable, "-m", "indexer.cli", "serve", "--index", str(index)]
+    command += ["--host", HOST, "--port", str(port)]
+    server = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ)
+    )
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the server exited: {server.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+        try:
+            connection = http.client.HTTPConnection(HOST, port, timeout=5)
+            connection.request("GET", api_url(QUERIES[0]))
+            connection.getresponse().read()
+            connection.close()
+            return server, port
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError("the server did not answer in time")
+
+
+class Client(threading.Thread):
+    """One user: asks every query of the set, `rounds` times, on one keep-alive connection."""
+
+    def __init__(self, port: int, rounds: int, offset: int, start: threading.Event) -> None:
+        super().__init__(daemon=True)
+        self.port, self.rounds, self.offset, self.start_signal = port, rounds, offset, start
+        self.latencies: list[float] = []
+        self.errors: list[str] = []
+
+    def run(self) -> None:
+        """Send the requests, recording each one's latency or error."""
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=REQUEST_TIMEOUT_S)
+        self.start_signal.wait()
+        order = QUERIES[self.offset :] + QUERIES[: self.offset]
+        for _ in range(self.rounds):
+            for bench in order:
+                started = time.perf_counter()
+                try:
+                    connection.request("GET", api_url(bench))
+                    response = connection.getresponse()
+                    response.read()
+                    if response.status != 200:
+                        self.errors.append(f"{bench.name}: HTTP {response.status}")
+                except (OSError, http.client.HTTPException) as exc:
+                    self.errors.append(f"{bench.name}: {exc!r}")
+                    connection.close()
+                    connection = http.client.HTTPConnection(HOST, self.port, timeout=60)
+                self.latencies.append((time.perf_counter() - started) * 1000)
+        connection.close()
+
+
+def measure_http(index: Path, clients: int, rounds: int) -> dict[str, Any]:
+    """Load the API with `clients` concurrent clients; return latency, errors and memory."""
+    if not web_app_available():
+        return {"server_rss_mb": None, "http_note": "web app not available (issue 4)"}
+    server, port = start_server(index)
+    try:
+        start = threading.Event()
+        threads = [Client(port, rounds, i % len(QUERIES), start) for i in range(clients)]
+        for thread in threads:
+            thread.start()
+        started = time.perf_counter()
+        start.set()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - started
+        current, peak = rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    latencies = [t for thread in threads for t in thread.latencies]
+    errors = [e for thread in threads for e in thread.errors]
+    return {
+        "http_clients": clients,
+        "http_requests": len(latencies),
+        "http_requests_per_s": round(len(latencies) / elapsed, 1),
+        "http_p50_ms": round(percentile(latencies, 0.5), 2),
+        "http_p95_ms": round(percentile(latencies, 0.95), 2),
+        "http_errors": len(errors),
+        "http_error_samples": errors[:5],
+        "server_rss_mb": round(peak, 1),
+        "server_rss_after_load_mb": round(current, 1),
+    }
