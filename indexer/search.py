@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from whoosh import query as wq
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
-from indexer.collecting import collect_page, match_mask
+from indexer.bulk import BulkSearcher
+from indexer.collecting import collect_page, match_mask, top_of_arrays
 from indexer.errors import QueryError
 from indexer.facets import FacetTable, Mask, count_facets
 from indexer.hits import copies_of, make_hit
@@ -79,7 +81,11 @@ class WhooshSearch:
     """Search one index location; reopen it when it changes."""
 
     def __init__(
-        self, location: Path, limits: QueryLimits = DEFAULT_LIMITS, ranking: Ranking | None = None
+        self,
+        location: Path,
+        limits: QueryLimits = DEFAULT_LIMITS,
+        ranking: Ranking | None = None,
+        bulk: bool = True,
     ) -> None:
         self.location = location
         self.limits = limits
@@ -91,6 +97,9 @@ class WhooshSearch:
         self._codes: dict[str, ValueCodes] = {}
         self._builder: QueryBuilder | None = None
         self._weighting: KindPriorBM25F | None = None
+        self._bulk: BulkSearcher | None = None
+        self.bulk = bulk
+        """Match and rank with numpy over whole posting lists (False: Whoosh's collectors)."""
 
     def search(self, request: SearchRequest) -> SearchResults:
         """Run one search with facets, paging and highlighted snippets, within the time budget."""
@@ -103,8 +112,7 @@ class WhooshSearch:
         parsed = builder.build(request.query, searcher.reader(), lambda f: tables[f].values)
         selected = _resolve_filters(request, tables)
         size = searcher.doc_count_all()
-        query = _and(parsed, date_filter(request.date_from, request.date_to))
-        base, partial = match_mask(searcher, query, size, deadline)
+        base, scores, partial = self._match(searcher, parsed, request, deadline)
         filter_masks = {
             name: tables[name].mask_for(values, size) for name, values in selected.items()
         }
@@ -112,14 +120,12 @@ class WhooshSearch:
         for mask in filter_masks.values():
             matching &= mask
         total = self._count(matching, request)
-        restricted = bool(filter_masks) or bool(request.date_from or request.date_to)
-        allowed = set(np.flatnonzero(matching).tolist()) if restricted else None
         hits: list[Hit] = []
         if total:
             # Matching may have spent the budget: still give the page a moment to fill.
             grace = time.perf_counter() + self.limits.time_budget_ms / 1000 / GRACE_SHARE
             page = self._page_of_hits(
-                searcher, parsed, request, allowed, matching, max(deadline, grace)
+                searcher, parsed, request, matching, scores, max(deadline, grace)
             )
             hits, partial = page[0], partial or page[1]
         facets = (
@@ -130,6 +136,22 @@ class WhooshSearch:
         suggestion = self._suggestion(request.query, searcher, builder, tables)
         elapsed = (time.perf_counter() - started) * 1000
         return SearchResults(request, total, hits, facets, elapsed, suggestion, partial)
+
+    def _match(
+        self, searcher: Searcher, parsed: wq.Query, request: SearchRequest, deadline: float
+    ) -> tuple[Mask, NDArray[np.float64] | None, bool]:
+        """Return the matching documents, their scores (bulk path only) and whether cut short."""
+        dates = date_filter(request.date_from, request.date_to)
+        if self.bulk:
+            bulk = self._bulk_searcher(searcher)
+            base, scores = bulk.evaluate(parsed)
+            if dates is not None:
+                base &= bulk.evaluate(dates)[0]
+            return base, scores, False
+        base, partial = match_mask(
+            searcher, _and(parsed, dates), searcher.doc_count_all(), deadline
+        )
+        return base, None, partial
 
     def similar(self, element_id: str, limit: int = 10) -> list[Hit] | None:
         """Return up to `limit` elements most like `element_id`, or None if it is not indexed."""
@@ -162,7 +184,7 @@ class WhooshSearch:
             self._index.close()
         self._searcher = self._index = self._generation = self._tables = None
         self._codes = {}
-        self._builder = self._weighting = None
+        self._builder = self._weighting = self._bulk = None
 
     def _current_searcher(self) -> Searcher:
         generation = current_generation(self.location)
@@ -174,7 +196,7 @@ class WhooshSearch:
             self._searcher = self._index.searcher(weighting=self._weighting)
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
-            self._tables = None
+            self._tables = self._bulk = None
             self._codes = {}
         return self._searcher
 
@@ -194,6 +216,12 @@ class WhooshSearch:
         names = [value for field in NAME_FIELDS for value in tables[field].values]
         return suggest(query, searcher.reader(), builder.analyze, names)
 
+    def _bulk_searcher(self, searcher: Searcher) -> BulkSearcher:
+        """Return the bulk view of the current searcher, made once per reader."""
+        if self._bulk is None or self._bulk.searcher is not searcher:
+            self._bulk = BulkSearcher(searcher)
+        return self._bulk
+
     def _query_builder(self, searcher: Searcher) -> QueryBuilder:
         if self._builder is None:
             self._builder = QueryBuilder(searcher.schema, self.limits, self.ranking)
@@ -212,30 +240,67 @@ class WhooshSearch:
         searcher: Searcher,
         parsed: wq.Query,
         request: SearchRequest,
-        allowed: set[int] | None,
         matching: Mask,
+        scores: NDArray[np.float64] | None,
         deadline: float,
     ) -> tuple[list[Hit], bool]:
         """Return the requested page of hits and whether the time budget cut the search short."""
         first = (request.page - 1) * request.page_size
         collapse = DOCUMENT_ID if request.collapse else FINGERPRINT if self.ranking.dedupe else None
+        if scores is not None and request.sort is SortOrder.RELEVANCE:
+            ranked = self._ranked_in_bulk(matching, scores, collapse, first + request.page_size)
+            timed_out = False
+        else:
+            ranked, timed_out = self._ranked_by_collector(
+                searcher, parsed, request, matching, collapse, first, deadline
+            )
+        targets = match_targets(parsed, searcher.reader())
+        analyzer = searcher.schema[TEXT_FIELD].analyzer
+        more = self._more_in_documents(matching) if request.collapse else {}
+        hits = []
+        for docnum, score in ranked[first : first + request.page_size]:
+            fields = searcher.reader().stored_fields(docnum)
+            extra = max(more.get(fields[DOCUMENT_ID], 1) - 1, 0)
+            copies = copies_of(searcher, fields) if self.ranking.dedupe else []
+            hits.append(make_hit(fields, score, analyzer, targets, copies, extra))
+        return hits, timed_out
+
+    def _ranked_in_bulk(
+        self, matching: Mask, scores: NDArray[np.float64], collapse: str | None, limit: int
+    ) -> list[tuple[int, float]]:
+        """Return the top hits, best first, from the bulk scores (final weighting applied)."""
+        candidates = np.flatnonzero(matching)
+        raw = final = scores[candidates]
+        if self._weighting is not None and self._weighting.use_final:
+            final = self._weighting.final_array(candidates, raw)
+        keys = self._coded(collapse).keys(candidates) if collapse else None
+        docnums, best = top_of_arrays(candidates, final, limit, keys, raw)
+        return list(zip(docnums.tolist(), best.tolist(), strict=True))
+
+    def _ranked_by_collector(
+        self,
+        searcher: Searcher,
+        parsed: wq.Query,
+        request: SearchRequest,
+        matching: Mask,
+        collapse: str | None,
+        first: int,
+        deadline: float,
+    ) -> tuple[list[tuple[int, float]], bool]:
+        """Return the top hits as Whoosh's collectors rank them (sorted orders, no bulk)."""
+        restricted = any(request.filters.values()) or bool(request.date_from or request.date_to)
+        allowed = set(np.flatnonzero(matching).tolist()) if restricted else None
         sortedby = _sort_facets(request.sort)
         results, timed_out = collect_page(
             searcher, parsed, first + request.page_size, deadline, sortedby, allowed, collapse
         )
-        targets = match_targets(parsed, searcher.reader())
-        analyzer = searcher.schema[TEXT_FIELD].analyzer
         scored = request.sort is SortOrder.RELEVANCE  # sorted hits carry sort keys, not scores
-        more = self._more_in_documents(matching) if request.collapse else {}
-        hits = []
         # len(results) estimates every match; only the top `scored_length` are collected.
-        for i in range(first, min(results.scored_length(), first + request.page_size)):
-            fields = results[i].fields()
-            score = results[i].score if scored else 0.0
-            extra = max(more.get(fields[DOCUMENT_ID], 1) - 1, 0)
-            copies = copies_of(searcher, fields) if self.ranking.dedupe else []
-            hits.append(make_hit(fields, score or 0.0, analyzer, targets, copies, extra))
-        return hits, timed_out
+        ranked = [
+            (results.docnum(i), (results.score(i) or 0.0) if scored else 0.0)
+            for i in range(results.scored_length())
+        ]
+        return ranked, timed_out
 
     def _more_in_documents(self, matching: Mask) -> dict[str, int]:
         return self._coded(DOCUMENT_ID).count_of(matching)

@@ -36,6 +36,13 @@ class ValueCodes:
         codes[table.docnums] = table.value_ids
         return cls(table.values, codes)
 
+    def keys(self, docnums: NDArray[np.int64]) -> NDArray[np.int64]:
+        """Return the codes of `docnums` as collapsing keys: -1 where the value is empty."""
+        keys = self.codes[docnums]
+        if self.values and self.values[0] == "":  # values are sorted: an empty one is first
+            keys = np.where(keys == 0, -1, keys)
+        return keys
+
     def distinct(self, matching: Mask) -> int:
         """Return how many different values the `matching` documents hold."""
         return int(np.count_nonzero(self.counts(matching)))
