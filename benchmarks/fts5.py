@@ -4,7 +4,8 @@ An external-content FTS5 table over (title, heading, text, who) with the Porter 
 bm25() with the same field weights as the service; snippet() for highlights; facet counts
 by GROUP BY over a narrow (id, facet, value) table, one row per value, so multi-valued
 facets count right; disjunctive counts like the service (a facet's own filter is left out
-of its counts). The matches of a query are put in a temporary table once per page.
+of its counts). The matches of a query and their bm25() scores are put in a temporary table
+once per page; the counts join from it; snippets are made for the page's ten hits only.
 """
 
 from __future__ import annotations
@@ -81,22 +82,38 @@ class Fts5Search:
         """Return one results page: top hits with snippets, total and facet counts."""
         db = self.db
         db.execute("DROP TABLE IF EXISTS temp.matches")
+        db.execute("CREATE TEMP TABLE matches (id INTEGER PRIMARY KEY, score REAL)")
+        where, params = self._filters(bench.filters)
         db.execute(
-            "CREATE TEMP TABLE matches AS SELECT rowid AS id FROM elements_fts "
-            "WHERE elements_fts MATCH ?",
+            f"INSERT INTO temp.matches SELECT rowid, bm25(elements_fts, {WEIGHTS}) "
+            f"FROM elements_fts WHERE elements_fts MATCH ?",
             (bench.fts5,),
         )
-        where, params = self._filters(bench.filters)
         total = db.execute(f"SELECT count(*) FROM temp.matches WHERE {where}", params).fetchone()
-        hits = db.execute(
-            f"SELECT e.element_id, snippet(elements_fts, 2, '<mark>', '</mark>', '…', 40), "
-            f"bm25(elements_fts, {WEIGHTS}) AS score FROM elements_fts "
-            "JOIN elements e ON e.id = elements_fts.rowid "
-            f"WHERE elements_fts MATCH ? AND elements_fts.rowid IN "
-            f"(SELECT id FROM temp.matches WHERE {where}) ORDER BY score LIMIT {PAGE_SIZE}",
-            (bench.fts5, *params),
-        ).fetchall()
-        return Page(total[0], [(h[0], h[1]) for h in hits], self._facet_counts(bench.filters))
+        top = [
+            row[0]
+            for row in db.execute(
+                f"SELECT id FROM temp.matches WHERE {where} ORDER BY score, id LIMIT {PAGE_SIZE}",
+                params,
+            )
+        ]
+        marks = ", ".join("?" for _ in top) or "NULL"
+        # Snippets for the page's hits only: in the ranking query SQLite would make one per match.
+        snippets = dict(
+            db.execute(
+                "SELECT rowid, snippet(elements_fts, 2, '<mark>', '</mark>', '…', 40) "
+                f"FROM elements_fts WHERE elements_fts MATCH ? AND rowid IN ({marks})",
+                (bench.fts5, *top),
+            ).fetchall()
+        )
+        ids = dict(
+            db.execute(
+                f"SELECT id, element_id FROM elements WHERE id IN ({marks})",
+                top,
+            ).fetchall()
+        )
+        hits = [(ids[rowid], snippets.get(rowid, "")) for rowid in top]
+        return Page(total[0], hits, self._facet_counts(bench.filters))
 
     def _facet_counts(
         self, filters: dict[str, tuple[str, ...]]
@@ -108,14 +125,13 @@ class Fts5Search:
         for left_out, names in groups.items():
             if not names:
                 continue
-            where, params = self._filters(filters, left_out)
+            where, params = self._filters(filters, left_out, "m.id")
             marks = ", ".join("?" for _ in names)
             rows = self.db.execute(
-                "SELECT f.facet, f.value, count(*) AS n FROM facets f "
-                f"WHERE f.facet IN ({marks}) AND f.id IN "
-                f"(SELECT id FROM temp.matches WHERE {where}) "
-                "GROUP BY f.facet, f.value ORDER BY n DESC",
-                (*names, *params),
+                "SELECT f.facet, f.value, count(*) AS n FROM temp.matches m "
+                f"CROSS JOIN facets f ON f.id = m.id WHERE {where} "
+                f"AND f.facet IN ({marks}) GROUP BY f.facet, f.value ORDER BY n DESC",
+                (*params, *names),
             ).fetchall()
             for facet, value, count in rows:
                 values = counts.setdefault(facet, [])
@@ -125,14 +141,16 @@ class Fts5Search:
 
     @staticmethod
     def _filters(
-        filters: dict[str, tuple[str, ...]], left_out: str | None = None
+        filters: dict[str, tuple[str, ...]], left_out: str | None = None, column: str = "id"
     ) -> tuple[str, list[str]]:
         clauses, params = ["1"], []
         for name, values in filters.items():
             if name == left_out:
                 continue
             marks = ", ".join("?" for _ in values)
-            clauses.append(f"id IN (SELECT id FROM facets WHERE facet = ? AND value IN ({marks}))")
+            clauses.append(
+                f"{column} IN (SELECT id FROM facets WHERE facet = ? AND value IN ({marks}))"
+            )
             params += [name, *values]
         return " AND ".join(clauses), params
 
