@@ -1,0 +1,67 @@
+"""The HTML pages: the search page and the document page. Each reads its parameters, calls the
+search service and renders; the page models (`searchpage`, `documentpage`) do the shaping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from flask import Blueprint, abort, current_app, render_template, request
+from flask.typing import ResponseReturnValue
+
+from indexer.errors import QueryError
+from indexer.results import SearchRequest, SearchResults
+from web.documentpage import document_page
+from web.params import BadParameterError, optional_int, search_request
+from web.searchpage import search_page
+from web.services import search_service
+
+bp = Blueprint("pages", __name__)
+
+
+@bp.get("/")
+@bp.get("/search")
+def search() -> ResponseReturnValue:
+    """Show ranked hits with facets for the query and filters in the URL."""
+    try:
+        wanted = search_request(request.args, current_app.config["PAGE_SIZE"])
+        results = search_service().search(wanted)
+    except QueryError as error:
+        return _failed_search(error.message, error.hint)
+    except BadParameterError as error:
+        return _failed_search(f"Parameter {error.name!r} {error.message}.", None)
+    page = search_page(request.args, results)
+    page.unfiltered_total = _total_without_filters(results)
+    return render_template("search.html", page=page)
+
+
+@bp.get("/documents/<path:doc_id>")
+def document(doc_id: str) -> ResponseReturnValue:
+    """Show a document in reading order; `q` marks the query's words, `hit` marks an element."""
+    service = search_service()
+    found = service.document(doc_id)
+    if found is None:
+        abort(404, f"There is no document {doc_id!r} in the index.")
+    query = request.args.get("q", "").strip()
+    hit = optional_int(request.args, "hit")
+    marked = None
+    if query:
+        try:
+            marked = service.highlight(query, [element.text for element in found.elements])
+        except QueryError:
+            marked = None  # a query that cannot run marks nothing; the document still shows
+    return render_template("document.html", page=document_page(found, marked, query, hit))
+
+
+def _failed_search(message: str, hint: str | None) -> ResponseReturnValue:
+    page = search_page(request.args, None, message, hint)
+    return render_template("search.html", page=page), 400
+
+
+def _total_without_filters(results: SearchResults) -> int | None:
+    """For an empty page under filters, count the query's hits without them (one more search)."""
+    wanted: SearchRequest = results.request
+    if results.total or not (wanted.filters or wanted.date_from or wanted.date_to):
+        return None
+    bare = replace(wanted, filters={}, date_from=None, date_to=None, page=1, with_facets=False)
+    return search_service().search(bare).total
