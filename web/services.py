@@ -1,45 +1,50 @@
 """One search service per server thread: Whoosh searchers must not be shared between threads.
 
-Each thread keeps its `WhooshSearch` open between requests (opening a searcher per request
-costs more than the search itself); the service reopens itself when the index changes.
+Each thread keeps its service open between requests (opening a searcher per request costs
+more than the search itself); the Whoosh service reopens itself when the index changes. The
+pool builds services with a factory, so another engine behind the `SearchBackend` contract
+(a search server for deployments that outgrow one machine) plugs in without touching views.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from flask import current_app
 
-from indexer.limits import DEFAULT_LIMITS, QueryLimits
+from indexer.limits import DEFAULT_LIMITS
 from indexer.results import SearchBackend
 from indexer.search import WhooshSearch
 
 POOL = "reportsearch.search_pool"
 """Where `create_app` keeps the pool in `app.extensions`."""
 
+BackendFactory = Callable[[], SearchBackend]
+
+
+def whoosh_factory(location: Path, time_budget_ms: int) -> BackendFactory:
+    """Return a factory of Whoosh services over `location` under the default query limits."""
+    limits = replace(DEFAULT_LIMITS, time_budget_ms=time_budget_ms)
+    return lambda: WhooshSearch(location, limits)
+
 
 class SearchPool:
-    """Hand each thread its own search service over one index location."""
+    """Hand each thread its own search service, made by `factory` on the thread's first use."""
 
-    def __init__(self, location: Path, limits: QueryLimits = DEFAULT_LIMITS) -> None:
-        self.location = location
-        self.limits = limits
+    def __init__(self, factory: BackendFactory) -> None:
+        self.factory = factory
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._services: list[WhooshSearch] = []
-
-    @classmethod
-    def for_settings(cls, location: Path, time_budget_ms: int) -> SearchPool:
-        """Return a pool whose searches run under the default limits and this time budget."""
-        return cls(location, replace(DEFAULT_LIMITS, time_budget_ms=time_budget_ms))
+        self._services: list[SearchBackend] = []
 
     def service(self) -> SearchBackend:
         """Return this thread's search service, creating it on first use."""
-        service: WhooshSearch | None = getattr(self._local, "service", None)
+        service: SearchBackend | None = getattr(self._local, "service", None)
         if service is None:
-            service = WhooshSearch(self.location, self.limits)
+            service = self.factory()
             self._local.service = service
             with self._lock:
                 self._services.append(service)
