@@ -10,13 +10,16 @@ from flask import Blueprint, abort, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 
 from indexer.errors import QueryError
+from indexer.model import Document, Element
 from indexer.results import SearchRequest, SearchResults
 from web.documentpage import document_page
 from web.params import BadParameterError, optional_int, search_request
-from web.searchpage import search_page
+from web.searchpage import hit_card, search_page
 from web.services import search_service
 
 bp = Blueprint("pages", __name__)
+
+SIMILAR_SHOWN = 10
 
 
 @bp.get("/")
@@ -51,6 +54,26 @@ def document(doc_id: str) -> ResponseReturnValue:
         except QueryError:
             marked = None  # a query that cannot run marks nothing; the document still shows
     return render_template("document.html", page=document_page(found, marked, query, hit))
+
+
+@bp.get("/similar/<path:element_id>")
+def similar(element_id: str) -> ResponseReturnValue:
+    """Show the elements most like one element ("more like this")."""
+    service = search_service()
+    hits = service.similar(element_id, SIMILAR_SHOWN)
+    doc_id, _, position = element_id.rpartition(":")
+    found = service.document(doc_id) if hits is not None else None
+    source = _element_at(found, position)
+    if hits is None or found is None or source is None:
+        abort(404, f"There is no element {element_id!r} in the index.")
+    cards = [hit_card(hit, "") for hit in hits]
+    return render_template("similar.html", document=found, element=source, cards=cards)
+
+
+def _element_at(document: Document | None, position: str) -> Element | None:
+    if document is None:
+        return None
+    return next((e for e in document.elements if str(e.position) == position), None)
 
 
 def _failed_search(message: str, hint: str | None) -> ResponseReturnValue:

@@ -83,6 +83,7 @@ class HitCard:
     hit: Hit
     kind_label: str
     url: str
+    similar_url: str
     snippet: Markup
     facts: list[str]
     """Who and where: the finding's organisation, the quote's speaker, the comment's place."""
@@ -157,7 +158,7 @@ def search_page(
         page.clear_url = links.href(_base(), links.only(pairs, "q", "sort", "size", "collapse"))
     if results is None:
         return page
-    page.cards = [_card(hit, page.query) for hit in results.hits]
+    page.cards = [hit_card(hit, page.query) for hit in results.hits]
     page.facets = _facet_groups(results, pairs)
     _paging(page, results, pairs)
     if results.suggestion:
@@ -235,7 +236,8 @@ def hit_url(document_id: str, position: int, query: str) -> str:
     return f"{url}#e-{position}"
 
 
-def _card(hit: Hit, query: str) -> HitCard:
+def hit_card(hit: Hit, query: str) -> HitCard:
+    """Return the card of one hit; its links carry `query` so the document marks its words."""
     facts = []
     if hit.group:
         facts.append(f"About: {hit.group}")
@@ -260,6 +262,7 @@ def _card(hit: Hit, query: str) -> HitCard:
         hit=hit,
         kind_label=value_label("kind", hit.kind),
         url=hit_url(hit.document_id, hit.position, query),
+        similar_url=url_for("pages.similar", element_id=hit.id),
         snippet=Markup(hit.snippet),  # escaped by the search service; only <mark> is markup
         facts=facts,
         context=context,

@@ -245,3 +245,18 @@ def test_security_headers_on_every_response(client: FlaskClient) -> None:
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "same-origin"
         assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_more_like_this_lists_related_elements(client: FlaskClient) -> None:
+    results = page(client, "/search?q=enforcement&kind=finding&org=NPS")
+    similar_url = results.select_one("li.hit .hit-context a")["href"]
+    assert similar_url.startswith("/similar/")
+    soup = page(client, similar_url)
+    source = soup.select_one(".similar-source")
+    assert source.select_one(".badge").get_text() == "Finding"
+    cards = soup.select("li.hit")
+    assert cards and len(cards) <= 10
+    source_link = source.select_one("a")["href"]
+    assert all(card.select_one(".hit-title a")["href"] != source_link for card in cards)
+    assert client.get("/similar/nope.txt:1").status_code == 404
+    assert client.get("/similar/001_55a1e3615517bc02.txt:9999").status_code == 404
