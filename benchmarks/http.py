@@ -34,8 +34,12 @@ def web_app_available() -> bool:
 
 def api_url(bench: BenchQuery) -> str:
     """Return the API path and query string of one benchmark query."""
+    from web.params import FILTER_PARAMS
+
     params: list[tuple[str, str]] = [("q", bench.service)]
-    params += [(name, value) for name, values in bench.filters.items() for value in values]
+    params += [
+        (FILTER_PARAMS[name], value) for name, values in bench.filters.items() for value in values
+    ]
     return f"{API_PATH}?{urlencode(params)}"
 
 
@@ -48,7 +52,8 @@ def _free_port() -> int:
 def start_server(index: Path) -> tuple[subprocess.Popen[bytes], int]:
     """Start `reportsearch serve` on a free port and wait until it answers."""
     port = _free_port()
-    command = [sys.executable, "-m", "indexer.cli", "serve", "--index", str(index)]
+    serve = "from web.cli import main; main()"
+    command = [sys.executable, "-c", serve, "serve", "--index", str(index)]
     command += ["--host", HOST, "--port", str(port)]
     server = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ)
