@@ -65,7 +65,7 @@ from indexer.schema import (
 )
 from indexer.similar import similar_elements
 from indexer.store import current_generation, open_current
-from indexer.suggest import suggest
+from indexer.suggest import spelling_words, suggest
 from indexer.valuecodes import ValueCodes
 
 FACET_VALUE_LIMIT = 30
@@ -100,6 +100,7 @@ class WhooshSearch:
         self._builder: QueryBuilder | None = None
         self._weighting: KindPriorBM25F | None = None
         self._bulk: BulkSearcher | None = None
+        self._vocabulary: list[str] | None = None
         self.bulk = bulk
         """Match and rank with numpy over whole posting lists (False: Whoosh's collectors)."""
 
@@ -196,7 +197,7 @@ class WhooshSearch:
             self._index.close()
         self._searcher = self._index = self._generation = self._tables = None
         self._codes = {}
-        self._builder = self._weighting = self._bulk = None
+        self._builder = self._weighting = self._bulk = self._vocabulary = None
 
     def _current_searcher(self) -> Searcher:
         generation = current_generation(self.location)
@@ -208,7 +209,7 @@ class WhooshSearch:
             self._searcher = self._index.searcher(weighting=self._weighting)
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
-            self._tables = self._bulk = None
+            self._tables = self._bulk = self._vocabulary = None
             self._codes = {}
         return self._searcher
 
@@ -226,7 +227,9 @@ class WhooshSearch:
         self, query: str, searcher: Searcher, builder: QueryBuilder, tables: dict[str, FacetTable]
     ) -> str | None:
         names = [value for field in NAME_FIELDS for value in tables[field].values]
-        return suggest(query, searcher.reader(), builder.analyze, names)
+        if self._vocabulary is None:
+            self._vocabulary = spelling_words(searcher.reader())
+        return suggest(query, searcher.reader(), builder.analyze, names, self._vocabulary)
 
     def _bulk_searcher(self, searcher: Searcher) -> BulkSearcher:
         """Return the bulk view of the current searcher, made once per reader."""
