@@ -1,4 +1,5 @@
-"""Bulk matching and ranking give exactly the pages Whoosh's own matchers and collectors give.
+"""The fast paths give exactly what Whoosh gives: bulk matching and ranking the pages of its
+matchers and collectors, suggestions from memory those of its ReaderCorrector.
 
 The same requests go to a service with the bulk path and one without, over a generated
 corpus (the benchmark's) plus the seeds, also after an update that leaves deleted documents
@@ -136,3 +137,28 @@ def test_bulk_pages_equal_whoosh_pages_after_deletions_in_two_segments(
     for extra in REQUESTS[:4]:
         request = SearchRequest(query=query, **extra)  # type: ignore[arg-type]
         assert _page(bulk.search(request)) == _page(plain.search(request)), (query, extra)
+
+
+MISSPELT = ("glenis stacy", "enforcment", "responsable oficer", "inspectorat", "unpiad work")
+
+
+@pytest.mark.parametrize("query", MISSPELT)
+def test_suggestions_from_memory_equal_whoosh_reader_corrector(
+    query: str,
+    services: tuple[WhooshSearch, WhooshSearch],
+    updated_services: tuple[WhooshSearch, WhooshSearch],
+) -> None:
+    from indexer.search import NAME_FIELDS
+    from indexer.suggest import spelling_words, suggest
+
+    for service in (services[0], updated_services[0]):
+        searcher = service._current_searcher()
+        tables = service._facet_tables(searcher)
+        analyze = service._query_builder(searcher).analyze
+        names = [value for field in NAME_FIELDS for value in tables[field].values]
+        reader = searcher.reader()
+        if reader.is_atomic():
+            assert suggest(query, reader, analyze, names, spelling_words(reader)) == suggest(
+                query, reader, analyze, names
+            )
+        assert service.search(SearchRequest(query=query)).suggestion is not None
