@@ -17,6 +17,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds of the query set")
     parser.add_argument("--clients", type=int, default=20, help="concurrent HTTP clients")
     parser.add_argument(
+        "--think", type=float, default=1.0, help="seconds paced clients wait between requests"
+    )
+    parser.add_argument(
         "--html-share", type=float, default=0.0, help="share of documents written as HTML (0 to 1)"
     )
     parser.add_argument("--seed", type=int, default=20170113, help="corpus seed")
@@ -32,6 +35,7 @@ def main(argv: list[str] | None = None) -> None:
         workdir=args.workdir,
         keep=args.keep,
         clients=args.clients,
+        think_s=args.think,
         http=not args.no_http,
     )
     figures = run(options)

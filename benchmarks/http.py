@@ -77,9 +77,12 @@ def start_server(index: Path) -> tuple[subprocess.Popen[bytes], int]:
 class Client(threading.Thread):
     """One user: asks every query of the set, `rounds` times, on one keep-alive connection."""
 
-    def __init__(self, port: int, rounds: int, offset: int, start: threading.Event) -> None:
+    def __init__(
+        self, port: int, rounds: int, offset: int, start: threading.Event, think_s: float
+    ) -> None:
         super().__init__(daemon=True)
         self.port, self.rounds, self.offset, self.start_signal = port, rounds, offset, start
+        self.think_s = think_s
         self.latencies: list[float] = []
         self.errors: list[str] = []
 
@@ -102,38 +105,54 @@ class Client(threading.Thread):
                     connection.close()
                     connection = http.client.HTTPConnection(HOST, self.port, timeout=60)
                 self.latencies.append((time.perf_counter() - started) * 1000)
+                if self.think_s:
+                    time.sleep(self.think_s)
         connection.close()
 
 
-def measure_http(index: Path, clients: int, rounds: int) -> dict[str, Any]:
-    """Load the API with `clients` concurrent clients; return latency, errors and memory."""
+def measure_http(index: Path, clients: int, rounds: int, think_s: float) -> dict[str, Any]:
+    """Load the API with `clients` concurrent clients; return latency, errors and memory.
+
+    Twice on one server: clients sending their next request as soon as the last is answered
+    (saturation: latency is mostly queueing), then clients pausing `think_s` between requests
+    as people reading a page do.
+    """
     if not web_app_available():
         return {"server_rss_mb": None, "http_note": "web app not available (issue 4)"}
     server, port = start_server(index)
     try:
-        start = threading.Event()
-        threads = [Client(port, rounds, i % len(QUERIES), start) for i in range(clients)]
-        for thread in threads:
-            thread.start()
-        started = time.perf_counter()
-        start.set()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - started
+        figures = _load(port, clients, rounds, 0.0, "http_")
+        figures.update(_load(port, clients, rounds, think_s, "http_paced_"))
         current, peak = rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
+    figures.update(
+        http_clients=clients,
+        http_think_s=think_s,
+        server_rss_mb=round(peak, 1),
+        server_rss_after_load_mb=round(current, 1),
+    )
+    return figures
+
+
+def _load(port: int, clients: int, rounds: int, think_s: float, prefix: str) -> dict[str, Any]:
+    start = threading.Event()
+    threads = [Client(port, rounds, i % len(QUERIES), start, think_s) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    started = time.perf_counter()
+    start.set()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
     latencies = [t for thread in threads for t in thread.latencies]
     errors = [e for thread in threads for e in thread.errors]
     return {
-        "http_clients": clients,
-        "http_requests": len(latencies),
-        "http_requests_per_s": round(len(latencies) / elapsed, 1),
-        "http_p50_ms": round(percentile(latencies, 0.5), 2),
-        "http_p95_ms": round(percentile(latencies, 0.95), 2),
-        "http_errors": len(errors),
-        "http_error_samples": errors[:5],
-        "server_rss_mb": round(peak, 1),
-        "server_rss_after_load_mb": round(current, 1),
+        f"{prefix}requests": len(latencies),
+        f"{prefix}requests_per_s": round(len(latencies) / elapsed, 1),
+        f"{prefix}p50_ms": round(percentile(latencies, 0.5), 2),
+        f"{prefix}p95_ms": round(percentile(latencies, 0.95), 2),
+        f"{prefix}errors": len(errors),
+        f"{prefix}error_samples": errors[:5],
     }

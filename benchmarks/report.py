@@ -36,9 +36,13 @@ ROWS: tuple[tuple[str, str, str | None, str | None, str], ...] = (
         "fts5_page_query_p95_ms",
         "<= 120",
     ),
-    ("HTTP p50, concurrent clients (ms)", "http_p50_ms", None, None, ""),
-    ("HTTP p95, concurrent clients (ms)", "http_p95_ms", None, None, "<= 300"),
+    ("HTTP p50, 20 clients back to back (ms)", "http_p50_ms", None, None, ""),
+    ("HTTP p95, 20 clients back to back (ms)", "http_p95_ms", None, None, "<= 300"),
+    ("HTTP requests/s, back to back", "http_requests_per_s", None, None, ""),
+    ("HTTP p50, 20 clients pausing (ms)", "http_paced_p50_ms", None, None, ""),
+    ("HTTP p95, 20 clients pausing (ms)", "http_paced_p95_ms", None, None, "<= 300"),
     ("HTTP errors", "http_errors", None, None, "0"),
+    ("HTTP errors, pausing", "http_paced_errors", None, None, "0"),
     ("server resident memory (MB)", "server_rss_mb", None, None, "<= 500"),
 )
 

@@ -43,6 +43,7 @@ class Options:
     workdir: Path | None = None
     keep: bool = False
     clients: int = 20
+    think_s: float = 1.0
     http: bool = True
 
 
@@ -96,7 +97,7 @@ def _run(options: Options, root: Path) -> dict[str, Any]:
     if options.http:
         from benchmarks.http import measure_http
 
-        figures.update(measure_http(index, options.clients, options.rounds))
+        figures.update(measure_http(index, options.clients, options.rounds, options.think_s))
     figures["load_average_end"] = load_average()
     figures.update(_environment(options))
     return figures

@@ -28,7 +28,7 @@ REQUIRED = (
 def test_benchmark_smoke(tmp_path: Path) -> None:
     out = tmp_path / "figures.json"
     command = [sys.executable, "-m", "benchmarks", "--elements", "300", "--rounds", "1"]
-    command += ["--clients", "3", "--json", str(out), "--workdir", str(tmp_path)]
+    command += ["--clients", "3", "--think", "0.01", "--json", str(out), "--workdir", str(tmp_path)]
     done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     figures = json.loads(out.read_text(encoding="utf-8"))
@@ -41,5 +41,8 @@ def test_benchmark_smoke(tmp_path: Path) -> None:
         # Same corpus, same matches: the baselines agree, the service differs only by copies.
         assert query["naive_whoosh_total"] == query["fts5_total"]
         assert query["service_total"] <= query["fts5_total"]
+    assert figures["http_errors"] == 0 and figures["http_paced_errors"] == 0
+    assert figures["http_requests"] == 3 * len(figures["per_query"])
+    assert 20 < figures["server_rss_mb"] < 2000
     assert "| page query p50 (ms) |" in done.stdout
     assert [p.name for p in tmp_path.iterdir()] == ["figures.json"]  # nothing left behind
