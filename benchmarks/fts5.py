@@ -25,6 +25,10 @@ FACET_LIMIT = 30
 WEIGHTS = "1.5, 1.5, 1.0, 1.0"
 """bm25() weights of title, heading, text and who: the service's field boosts."""
 _MULTI = {"organisation", "region"}
+BROAD_SHARE = 0.2
+"""Above this share of the corpus matching, facet counts walk the facet index instead of
+looking up each match (measured at 100k elements: 200 vs 260 ms for a third of the corpus;
+the lookups win below, 0.2 vs 117 ms for 4 matches)."""
 
 SCHEMA = """
 CREATE TABLE elements (
@@ -77,6 +81,7 @@ class Fts5Search:
 
     def __init__(self, path: Path) -> None:
         self.db = sqlite3.connect(path, check_same_thread=False)
+        self.size = self.db.execute("SELECT count(*) FROM elements").fetchone()[0]
 
     def page(self, bench: BenchQuery) -> Page:
         """Return one results page: top hits with snippets, total and facet counts."""
@@ -119,6 +124,7 @@ class Fts5Search:
         self, filters: dict[str, tuple[str, ...]]
     ) -> dict[str, list[tuple[str, int]]]:
         """Count all facets under all filters, and each filtered facet under the others only."""
+        matched = self.db.execute("SELECT count(*) FROM temp.matches").fetchone()[0]
         groups: dict[str | None, list[str]] = {None: [f for f in FACETS if f not in filters]}
         groups.update({name: [name] for name in filters})
         counts: dict[str, list[tuple[str, int]]] = {}
@@ -127,12 +133,23 @@ class Fts5Search:
                 continue
             where, params = self._filters(filters, left_out, "m.id")
             marks = ", ".join("?" for _ in names)
-            rows = self.db.execute(
-                "SELECT f.facet, f.value, count(*) AS n FROM temp.matches m "
-                f"CROSS JOIN facets f ON f.id = m.id WHERE {where} "
-                f"AND f.facet IN ({marks}) GROUP BY f.facet, f.value ORDER BY n DESC",
-                (*params, *names),
-            ).fetchall()
+            if matched > self.size * BROAD_SHARE:
+                # Walk the facet index in (facet, value) order: grouped already, no sort.
+                sql = (
+                    "SELECT f.facet, f.value, count(*) AS n FROM facets f INDEXED BY "
+                    f"facets_by_value WHERE f.facet IN ({marks}) AND EXISTS (SELECT 1 FROM "
+                    f"temp.matches m WHERE m.id = f.id AND {where}) GROUP BY 1, 2"
+                )
+            else:
+                # Look up each match's facet rows (a join here makes SQLite build a Bloom
+                # filter over the whole facet table first).
+                sql = (
+                    "SELECT f.facet, f.value, count(*) AS n FROM facets f WHERE f.facet IN "
+                    f"({marks}) AND f.id IN (SELECT m.id FROM temp.matches m WHERE {where}) "
+                    "GROUP BY 1, 2"
+                )
+            rows = self.db.execute(sql, (*names, *params)).fetchall()
+            rows.sort(key=lambda row: -row[2])
             for facet, value, count in rows:
                 values = counts.setdefault(facet, [])
                 if len(values) < FACET_LIMIT:
