@@ -11,7 +11,6 @@ they come. Reads whoosh3 3.54's posting blocks directly (the version is pinned e
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterator
 from itertools import accumulate
 from pickle import loads
@@ -29,6 +28,8 @@ from whoosh.searching import Searcher
 from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 
+from indexer.shared import ReaderData
+
 Mask = NDArray[np.bool_]
 Scores = NDArray[np.float64]
 Ids = NDArray[np.int64]
@@ -44,14 +45,12 @@ _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float
 class BulkSearcher:
     """One searcher's postings read in bulk; field lengths cached per reader."""
 
-    def __init__(self, searcher: Searcher) -> None:
+    def __init__(self, searcher: Searcher, shared: ReaderData | None = None) -> None:
         self.searcher = searcher
         self.size = searcher.doc_count_all()
         self.leaves: list[tuple[Searcher, int]] = list(searcher.leaf_searchers())
-        self.live = live_mask(searcher.reader())
-        self._lengths: dict[str, NDArray[np.float64]] = {}
-        self._postings: OrderedDict[tuple[int, str, bytes], tuple[Ids, Scores]] = OrderedDict()
-        self._cached_bytes = 0
+        self.shared = shared or ReaderData(CACHE_BYTES)
+        self.live = self.shared.once("live", lambda: live_mask(searcher.reader()))
 
     def evaluate(self, q: wq.Query) -> tuple[Mask, Scores]:
         """Return the live documents matching `q` and their scores (0 where not matching)."""
@@ -163,18 +162,13 @@ class BulkSearcher:
 
     def postings(self, sub: Searcher, offset: int, field: str, text: bytes) -> tuple[Ids, Scores]:
         """Return one segment's raw postings of a term; common terms' are kept for reuse."""
-        key = (offset, field, text)
-        cached = self._postings.get(key)
+        key = ("postings", offset, field, text)
+        cached = self.shared.cached(key)
         if cached is not None:
-            self._postings.move_to_end(key)
             return cached
         ids, weights = _postings(sub.reader().postings(field, text))
         if len(ids) >= CACHE_MIN_POSTINGS:
-            self._postings[key] = (ids, weights)
-            self._cached_bytes += ids.nbytes + weights.nbytes
-            while self._cached_bytes > CACHE_BYTES:
-                _, (old_ids, old_weights) = self._postings.popitem(last=False)
-                self._cached_bytes -= old_ids.nbytes + old_weights.nbytes
+            self.shared.cache(key, (ids, weights), ids.nbytes + weights.nbytes)
         return ids, weights
 
     def _empty(self) -> tuple[Mask, Scores]:
@@ -182,13 +176,14 @@ class BulkSearcher:
 
     def lengths(self, field: str) -> NDArray[np.float64]:
         """Return every document's length in `field` as Whoosh's scorers see it (byte-coded)."""
-        if field not in self._lengths:
-            lengths = np.zeros(self.size, dtype=np.float64)
-            for sub, offset in self.leaves:
-                local = _length_bytes(sub.reader(), field)
-                lengths[offset : offset + len(local)] = _BYTE_LENGTHS[local]
-            self._lengths[field] = lengths
-        return self._lengths[field]
+        return self.shared.once(f"lengths:{field}", lambda: self._read_lengths(field))
+
+    def _read_lengths(self, field: str) -> NDArray[np.float64]:
+        lengths = np.zeros(self.size, dtype=np.float64)
+        for sub, offset in self.leaves:
+            local = _length_bytes(sub.reader(), field)
+            lengths[offset : offset + len(local)] = _BYTE_LENGTHS[local]
+        return lengths
 
 
 def live_mask(reader: IndexReader) -> Mask:

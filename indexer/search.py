@@ -19,7 +19,7 @@ from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
-from indexer.bulk import BulkSearcher
+from indexer.bulk import CACHE_BYTES, BulkSearcher
 from indexer.collecting import collect_page, match_mask, top_of_arrays
 from indexer.errors import QueryError
 from indexer.facets import FacetTable, Mask, count_facets
@@ -63,6 +63,7 @@ from indexer.schema import (
     TEXT_FIELD,
     TITLE,
 )
+from indexer.shared import ReaderData, reader_data
 from indexer.similar import similar_elements
 from indexer.store import current_generation, open_current
 from indexer.suggest import spelling_words, suggest
@@ -218,7 +219,9 @@ class WhooshSearch:
         if self._tables is None:
             reader = searcher.reader()
             fields = FACET_FIELDS + AUX_FIELDS
-            self._tables = {name: FacetTable.read(reader, name) for name in fields}
+            self._tables = self._shared(searcher).once(
+                "tables", lambda: {name: FacetTable.read(reader, name) for name in fields}
+            )
             if self._weighting is not None:
                 self._weighting.set_kinds(self._tables[KIND], searcher.doc_count_all())
         return self._tables
@@ -228,14 +231,21 @@ class WhooshSearch:
     ) -> str | None:
         names = [value for field in NAME_FIELDS for value in tables[field].values]
         if self._vocabulary is None:
-            self._vocabulary = spelling_words(searcher.reader())
+            reader = searcher.reader()
+            self._vocabulary = self._shared(searcher).once(
+                "vocabulary", lambda: spelling_words(reader)
+            )
         return suggest(query, searcher.reader(), builder.analyze, names, self._vocabulary)
 
     def _bulk_searcher(self, searcher: Searcher) -> BulkSearcher:
         """Return the bulk view of the current searcher, made once per reader."""
         if self._bulk is None or self._bulk.searcher is not searcher:
-            self._bulk = BulkSearcher(searcher)
+            self._bulk = BulkSearcher(searcher, self._shared(searcher))
         return self._bulk
+
+    def _shared(self, searcher: Searcher) -> ReaderData:
+        """Return what this reader's values are shared in with the other threads' services."""
+        return reader_data(self._generation or self.location, searcher.reader(), CACHE_BYTES)
 
     def _query_builder(self, searcher: Searcher) -> QueryBuilder:
         if self._builder is None:
@@ -323,7 +333,10 @@ class WhooshSearch:
     def _coded(self, field: str) -> ValueCodes:
         """Return the codes of a `CODED_FIELDS` field, read once per reader when first needed."""
         if field not in self._codes and self._searcher is not None:
-            self._codes[field] = ValueCodes.read(self._searcher.reader(), field)
+            reader = self._searcher.reader()
+            self._codes[field] = self._shared(self._searcher).once(
+                f"codes:{field}", lambda: ValueCodes.read(reader, field)
+            )
         return self._codes[field]
 
 
