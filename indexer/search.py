@@ -205,6 +205,10 @@ class WhooshSearch:
         if self._searcher is None or generation != self._generation:
             self.close()
             self._index = open_current(self.location)
+            # Whoosh copies a memory-mapped segment into a private buffer per searcher (a
+            # BytesIO over the map): each server thread held the whole index. Reading the
+            # segment file through the OS page cache instead is shared and as fast here.
+            self._index.storage.supports_mmap = False
             self._generation = generation
             self._weighting = self.ranking.weighting()
             self._searcher = self._index.searcher(weighting=self._weighting)
