@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import time
+import weakref
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +104,7 @@ class WhooshSearch:
         self._weighting: KindPriorBM25F | None = None
         self._bulk: BulkSearcher | None = None
         self._vocabulary: list[str] | None = None
+        self._finalizer: weakref.finalize | None = None
         self.bulk = bulk
         """Match and rank with numpy over whole posting lists (False: Whoosh's collectors)."""
 
@@ -192,6 +195,9 @@ class WhooshSearch:
 
     def close(self) -> None:
         """Close the searcher and the index files."""
+        if self._finalizer is not None:
+            self._finalizer.detach()
+            self._finalizer = None
         if self._searcher is not None:
             self._searcher.close()
         if self._index is not None:
@@ -212,11 +218,23 @@ class WhooshSearch:
             self._generation = generation
             self._weighting = self.ranking.weighting()
             self._searcher = self._index.searcher(weighting=self._weighting)
+            self._close_when_dropped()
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
+            self._close_when_dropped()
             self._tables = self._bulk = self._vocabulary = None
             self._codes = {}
         return self._searcher
+
+    def _close_when_dropped(self) -> None:
+        """Close the open segment files when this service is dropped without `close()`.
+
+        Without memory maps a searcher holds open files; a service that is simply let go (a
+        thread's, a test's) must not leave them to the garbage collector's warnings.
+        """
+        if self._finalizer is not None:
+            self._finalizer.detach()
+        self._finalizer = weakref.finalize(self, _close_quietly, self._searcher, self._index)
 
     def _facet_tables(self, searcher: Searcher) -> dict[str, FacetTable]:
         """Return the value tables of the facets and `AUX_FIELDS`, read once per reader."""
@@ -342,6 +360,13 @@ class WhooshSearch:
                 f"codes:{field}", lambda: ValueCodes.read(reader, field)
             )
         return self._codes[field]
+
+
+def _close_quietly(searcher: Searcher | None, index: FileIndex | None) -> None:
+    for opened in (searcher, index):
+        if opened is not None:
+            with suppress(Exception):  # already closed, or its files are gone
+                opened.close()
 
 
 def _check_paging(request: SearchRequest) -> None:
