@@ -36,6 +36,7 @@ from indexer.results import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
     Hit,
+    HitSource,
     SearchRequest,
     SearchResults,
     SortOrder,
@@ -308,7 +309,7 @@ class WhooshSearch:
         for docnum, score in ranked[first : first + request.page_size]:
             fields = searcher.reader().stored_fields(docnum)
             extra = max(more.get(fields[DOCUMENT_ID], 1) - 1, 0)
-            copies = copies_of(searcher, fields) if self.ranking.dedupe else []
+            copies = self._copies(searcher, docnum, fields) if self.ranking.dedupe else []
             hits.append(make_hit(fields, score, analyzer, targets, copies, extra))
         return hits, timed_out
 
@@ -348,6 +349,12 @@ class WhooshSearch:
             for i in range(results.scored_length())
         ]
         return ranked, timed_out
+
+    def _copies(self, searcher: Searcher, docnum: int, fields: dict[str, Any]) -> list[HitSource]:
+        """Return the hit's copies in other documents, found by fingerprint code."""
+        holders = self._coded(FINGERPRINT).holders(docnum)
+        live = self._bulk_searcher(searcher).live
+        return copies_of(searcher, fields, holders[live[holders]].tolist())
 
     def _more_in_documents(self, matching: Mask) -> dict[str, int]:
         return self._coded(DOCUMENT_ID).count_of(matching)

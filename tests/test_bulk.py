@@ -162,3 +162,21 @@ def test_suggestions_from_memory_equal_whoosh_reader_corrector(
                 query, reader, analyze, names
             )
         assert service.search(SearchRequest(query=query)).suggestion is not None
+
+
+def test_copies_found_by_fingerprint_code_equal_the_term_lookup(
+    updated_services: tuple[WhooshSearch, WhooshSearch],
+) -> None:
+    from indexer.hits import copies_of
+
+    service = updated_services[0]
+    searcher = service._current_searcher()
+    found = 0
+    for docnum in range(searcher.doc_count_all()):
+        if searcher.reader().is_deleted(docnum):
+            continue
+        fields = searcher.reader().stored_fields(docnum)
+        expected = copies_of(searcher, fields)
+        assert service._copies(searcher, docnum, fields) == expected
+        found += bool(expected)
+    assert found  # the corpus reproduces texts across documents
