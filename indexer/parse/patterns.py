@@ -51,6 +51,9 @@ BOILERPLATE_LINES = frozenset(
         "(Back to top)",
         "Back to top",
         "Tweet",
+        "Read more:",
+        "Read more",
+        "Related stories",
     )
 )
 BOILERPLATE_PREFIXES = tuple(

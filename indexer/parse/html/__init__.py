@@ -21,7 +21,7 @@ from indexer.model import Document, SourceText, SourceType
 from indexer.parse import analysis, blogger, press_release
 from indexer.parse.assemble import Draft, Meta, build_document
 from indexer.parse.body import draft_body
-from indexer.parse.html import metadata
+from indexer.parse.html import metadata, selectors
 from indexer.parse.html.blocks import paras_of
 from indexer.parse.html.page import ANALYSIS, BLOGGER, GENERIC, PRESS_RELEASE, Page, Site
 from indexer.parse.html.sites import SITES
@@ -56,7 +56,7 @@ def parse_html(source: SourceText, gazetteer: Gazetteer) -> Document:
 def _parse(source: SourceText, gazetteer: Gazetteer) -> Document:
     soup = make_soup(source.text, source.source_path)
     page = recognise(soup).extract(soup)
-    paras = paras_of(page.body)
+    paras = [para for para in paras_of(page.body) if not _is_dateline(para)]
     evidence = _evidence(soup, page, [para.text for para in paras])
     chosen = metadata.resolve(evidence)
     title = chosen.title or PurePath(source.source_path).stem
@@ -72,11 +72,13 @@ def _parse(source: SourceText, gazetteer: Gazetteer) -> Document:
 def _evidence(soup: BeautifulSoup, page: Page, lines: list[str]) -> dict[str, metadata.Evidence]:
     markup = page.markup
     markup.date = metadata.from_markup_dates(soup) or markup.date
+    linked, meta = metadata.from_linked_data(soup), metadata.from_meta_tags(soup)
+    known_title = linked.title or markup.title or meta.title
     return {
-        metadata.JSON_LD: metadata.from_linked_data(soup),
-        metadata.META: metadata.from_meta_tags(soup),
+        metadata.JSON_LD: linked,
+        metadata.META: meta,
         metadata.MARKUP: markup,
-        metadata.TITLE_TAG: metadata.Evidence(title=metadata.title_tag(soup)),
+        metadata.TITLE_TAG: metadata.from_title_tag(soup, known_title),
         metadata.TEXT: metadata.from_text(lines),
     }
 
@@ -89,6 +91,11 @@ def _family(page: Page, paras: list[Para], soup: BeautifulSoup) -> tuple[str, So
         return page.family, page.source_type
     linked = metadata.read_linked_data(soup).type or ""
     return page.family, _TYPES_OF_LINKED_DATA.get(linked, SourceType.OTHER)
+
+
+def _is_dateline(para: Para) -> bool:
+    match = selectors.PUBLISHED_LINE.match(para.text)
+    return match is not None and metadata.iso_date(match["date"]) is not None
 
 
 def mark_quoted(paras: list[Para], gazetteer: Gazetteer) -> None:

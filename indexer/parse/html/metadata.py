@@ -69,7 +69,11 @@ def normalise_url(url: str | None) -> str | None:
     if not url or not url.lower().startswith(("http://", "https://")):
         return None
     parts = urlsplit(url.strip())
-    query = [(k, v) for k, v in parse_qsl(parts.query) if k not in selectors.URL_NOISE_PARAMS]
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query)
+        if k not in selectors.URL_NOISE_PARAMS and not k.startswith(selectors.URL_NOISE_PREFIXES)
+    ]
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 
@@ -123,6 +127,18 @@ def from_markup_dates(soup: BeautifulSoup) -> str | None:
 def title_tag(soup: BeautifulSoup) -> str | None:
     """Return the text of `<title>`."""
     return text_of(soup.title) or None
+
+
+def from_title_tag(soup: BeautifulSoup, known_title: str | None) -> Evidence:
+    """Return `<title>` as a title, and the site name it adds around the page's own title."""
+    full = title_tag(soup)
+    site = None
+    if full and known_title and known_title in full and full != known_title:
+        rest = full.replace(known_title, "", 1).strip()
+        for separator in _TITLE_SEPARATORS:
+            rest = rest.removeprefix(separator.strip()).removesuffix(separator.strip()).strip()
+        site = rest or None
+    return Evidence(title=full, site=site)
 
 
 def from_text(lines: list[str]) -> Evidence:

@@ -42,7 +42,8 @@ MARKUP_PUBLISHED = (
 GENERATOR = 'meta[name="generator"]'
 # Query parameters that make the same page another URL (Blogger's mobile and comment
 # permalinks, WordPress's no-JS reply links).
-URL_NOISE_PARAMS = frozenset({"m", "showComment", "replytocom"})
+URL_NOISE_PARAMS = frozenset({"m", "showComment", "replytocom", "fbclid", "gclid"})
+URL_NOISE_PREFIXES = ("utm_",)
 
 # ------------------------------------------------------------------ noise
 
@@ -93,6 +94,8 @@ NOISE_IDS = frozenset(
 )  # fmt: skip
 NOISE_ROLES = frozenset({"navigation", "complementary", "search", "dialog", "alertdialog"})
 HIDDEN_STYLE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
+# Lists whose every item is only a link are "Read more" and related-story lists.
+LINK_LIST_TAGS = frozenset({"ul", "ol"})
 # Links that are page furniture whatever their class ("(Back to top)" after report headings).
 NOISE_LINK_TEXT = re.compile(r"^\(?\s*back to top\s*\)?$", re.IGNORECASE)
 # Page-level headers are chrome; a header inside an article holds its title and byline.
@@ -159,6 +162,11 @@ WORDPRESS_BODY = (
     "article .content",
 )
 WORDPRESS_AUTHOR = (".entry-meta .author .fn", ".byline .author", 'a[rel="author"]')
+WORDPRESS_DATE_TEXT = (
+    ".entry-meta .entry-date",
+    ".posted-on",
+    ".elementor-post-info__item--type-date",
+)
 WORDPRESS_COMMENT_LIST = ("ol.comment-list", "ol.commentlist", "ul.comment-list")
 WORDPRESS_COMMENT_CLASS = "comment"
 WORDPRESS_PING_CLASSES = frozenset({"pingback", "trackback"})
@@ -166,11 +174,16 @@ WORDPRESS_CHILDREN_CLASS = "children"
 WORDPRESS_COMMENT_AUTHOR = (".comment-author .fn", ".comment-author cite", ".fn")
 WORDPRESS_COMMENT_TIME = (".comment-metadata time[datetime]", "time[datetime]")
 WORDPRESS_COMMENT_LEGACY_DATE = (".comment-meta a", ".commentmetadata a")
-WORDPRESS_COMMENT_TEXT = (".comment-content",)
+# HTML5 walker: div.comment-content; Twenty Ten's legacy callback: a div.comment-body inside
+# the comment's div#comment-N.
+WORDPRESS_COMMENT_TEXT = (".comment-content", ".comment-body")
 # Parts of a legacy (non-HTML5) comment body that are not its text.
 WORDPRESS_COMMENT_CHROME = frozenset(
-    {"comment-author", "comment-meta", "commentmetadata", "reply", "comment-awaiting-moderation"}
-)
+    {
+        "comment-author", "comment-meta", "commentmetadata", "reply",
+        "comment-awaiting-moderation", "children",
+    }
+)  # fmt: skip
 
 # ------------------------------------------------------------------ GOV.UK and the inspectorate
 
@@ -191,7 +204,10 @@ HMIP_PRESS_URL = re.compile(r"/(?:media/press-releases|news)/", re.IGNORECASE)
 HMIP_REPORT_URL = re.compile(r"/(?:document|inspections)/", re.IGNORECASE)
 HMIP_TITLE = ("h1.entry-title", "main h1", "h1")
 HMIP_BODY = ("div.entry-content", "main article", "main")
-HMIP_PUBLISHED = re.compile(r"^Published:?\s*(?P<date>.*)$", re.IGNORECASE)
+# A "Published: 21 September 2016" line is metadata, not a paragraph of the body.
+PUBLISHED_LINE = re.compile(
+    r"^(?:Published|Posted|First published)(?: on)?:?\s+(?P<date>.+)$", re.IGNORECASE
+)
 
 # ------------------------------------------------------------------ generic articles
 
@@ -218,7 +234,8 @@ DELETED_COMMENT = re.compile(
 # Display names Blogger and WordPress give to readers who left no name.
 ANONYMOUS_AUTHORS = frozenset({"anonymous", "unknown", "anon", ""})
 SAID_SUFFIX = re.compile(r"\s+(?:said|says)\s*(?:…|\.\.\.|:)?\s*$", re.IGNORECASE)
-# "July 13, 2015 at 2:39 AM", "13 January 2017 at 10:05", "14 December 2016 at 10:05 am"
+# "July 13, 2015 at 2:39 AM", "13 January 2017 at 10:05", "March 2, 2009 12:30 PM"
 COMMENT_TIME = re.compile(
-    r"\bat\s+(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?", re.IGNORECASE
+    r"(?:\bat\s+|\s)(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\b\s*(?P<ampm>[ap]\.?m\b\.?)?",
+    re.IGNORECASE,
 )

@@ -85,7 +85,22 @@ def is_noise(tag: Tag) -> bool:
         return not any(parent.name in selectors.CONTENT_ANCESTORS for parent in tag.parents)
     if tag.name == "a":
         return selectors.NOISE_LINK_TEXT.match(tag.get_text(" ", strip=True)) is not None
+    if tag.name in selectors.LINK_LIST_TAGS:
+        return is_link_list(tag)
     return False
+
+
+def is_link_list(tag: Tag) -> bool:
+    """Return whether every item of list `tag` is nothing but a link (related stories)."""
+    items = tag.find_all("li", recursive=False)
+    if not items:
+        return False
+    for item in items:
+        links = item.find_all("a")
+        text = clean_text(item.get_text(" "))
+        if not links or clean_text(" ".join(a.get_text(" ") for a in links)) != text:
+            return False
+    return True
 
 
 def visible_nodes(root: Tag) -> Iterator[PageElement]:

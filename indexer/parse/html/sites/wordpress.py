@@ -15,7 +15,7 @@ from bs4.element import Tag
 from indexer.model import SourceType
 from indexer.parse.assemble import Draft
 from indexer.parse.html import selectors
-from indexer.parse.html.metadata import Evidence
+from indexer.parse.html.metadata import Evidence, iso_date
 from indexer.parse.html.page import ANALYSIS, Page
 from indexer.parse.html.soup import attr, classes, first, text_of
 from indexer.parse.html.threads import CommentParts, child_with_class, link_date, thread_drafts
@@ -34,6 +34,7 @@ def extract(soup: BeautifulSoup) -> Page:
     body = [tag for tag in (first(soup, selectors.WORDPRESS_STANDFIRST), post_content(soup)) if tag]
     markup = Evidence(
         title=text_of(first(soup, selectors.WORDPRESS_TITLE)) or None,
+        date=iso_date(text_of(first(soup, selectors.WORDPRESS_DATE_TEXT))),
         author=text_of(first(soup, selectors.WORDPRESS_AUTHOR)) or None,
     )
     return Page(ANALYSIS, body, markup, SourceType.BLOG_POST, comments(soup))
@@ -69,7 +70,7 @@ def replies(item: Tag) -> Tag | None:
 
 def read(item: Tag) -> CommentParts:
     """Return the text, author and time of one comment, HTML5 or legacy markup."""
-    body = child_with_class(item, {"comment-body"}) or item
+    body = child_with_class(item, {"comment-body"}) or _first_div(item) or item
     content = first(body, selectors.WORDPRESS_COMMENT_TEXT)
     roots = [content] if content is not None else _legacy_text(body)
     time = first(body, selectors.WORDPRESS_COMMENT_TIME)
@@ -77,6 +78,11 @@ def read(item: Tag) -> CommentParts:
     return CommentParts(
         roots, text_of(first(body, selectors.WORDPRESS_COMMENT_AUTHOR)) or None, date
     )
+
+
+def _first_div(item: Tag) -> Tag | None:
+    """Return a legacy comment's own wrapper (Twenty Ten: `li > div#comment-N`)."""
+    return next((c for c in item.children if isinstance(c, Tag) and c.name == "div"), None)
 
 
 def _legacy_text(body: Tag) -> list[Tag]:
