@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import PurePath
 
-from bs4 import BeautifulSoup
-
 from indexer.entities import Gazetteer
 from indexer.errors import ParseError
 from indexer.model import Document, SourceText, SourceType
@@ -23,9 +21,10 @@ from indexer.parse.assemble import Draft, Meta, build_document
 from indexer.parse.body import draft_body
 from indexer.parse.html import metadata, selectors
 from indexer.parse.html.blocks import paras_of
+from indexer.parse.html.jsonld import read_linked_data
 from indexer.parse.html.page import ANALYSIS, BLOGGER, GENERIC, PRESS_RELEASE, Page, Site
 from indexer.parse.html.sites import SITES
-from indexer.parse.html.soup import make_soup
+from indexer.parse.html.soup import Markup, make_soup, read_markup
 from indexer.parse.quotes import intro_speech
 from indexer.parse.sources import source_of
 from indexer.parse.text import Para
@@ -37,12 +36,13 @@ DRAFTERS: dict[str, Drafter] = {
     PRESS_RELEASE: press_release.draft_release,
     GENERIC: draft_body,
 }
+NO_TEXT = "no readable text in the page (only navigation, scripts, forms or hidden elements)"
 _TYPES_OF_LINKED_DATA = {"BlogPosting": SourceType.BLOG_POST, "NewsArticle": SourceType.NEWS}
 
 
-def recognise(soup: BeautifulSoup) -> Site:
+def recognise(markup: Markup) -> Site:
     """Return the first recogniser in the registry that accepts the page."""
-    return next(site for site in SITES if site.matches(soup))
+    return next(site for site in SITES if site.matches(markup))
 
 
 def parse_html(source: SourceText, gazetteer: Gazetteer) -> Document:
@@ -54,42 +54,44 @@ def parse_html(source: SourceText, gazetteer: Gazetteer) -> Document:
 
 
 def _parse(source: SourceText, gazetteer: Gazetteer) -> Document:
-    soup = make_soup(source.text, source.source_path)
-    page = recognise(soup).extract(soup)
+    markup = read_markup(make_soup(source.text, source.source_path))
+    page = recognise(markup).extract(markup)
     paras = [para for para in paras_of(page.body) if not _is_dateline(para)]
-    evidence = _evidence(soup, page, [para.text for para in paras])
+    if not paras and not page.comments:
+        raise ParseError(source.source_path, NO_TEXT)
+    evidence = _evidence(markup, page, [para.text for para in paras])
     chosen = metadata.resolve(evidence)
     title = chosen.title or PurePath(source.source_path).stem
     if paras and paras[0].text.casefold() == title.casefold():
         paras = paras[1:]  # a body that repeats the title does not make it an element
-    family, source_type = _family(page, paras, soup)
+    family, source_type = _family(page, paras, markup)
     mark_quoted(paras, gazetteer)
     drafts = DRAFTERS[family](paras, gazetteer) + page.comments
     meta = Meta(title, chosen.date, chosen.site, chosen.author, source_type, chosen.url)
     return build_document(source, meta, drafts, gazetteer)
 
 
-def _evidence(soup: BeautifulSoup, page: Page, lines: list[str]) -> dict[str, metadata.Evidence]:
-    markup = page.markup
-    markup.date = metadata.from_markup_dates(soup) or markup.date
-    linked, meta = metadata.from_linked_data(soup), metadata.from_meta_tags(soup)
-    known_title = linked.title or markup.title or meta.title
+def _evidence(markup: Markup, page: Page, lines: list[str]) -> dict[str, metadata.Evidence]:
+    own = page.markup
+    own.date = metadata.from_markup_dates(markup) or own.date
+    linked, meta = metadata.from_linked_data(markup), metadata.from_meta_tags(markup)
+    known_title = linked.title or own.title or meta.title
     return {
         metadata.JSON_LD: linked,
         metadata.META: meta,
-        metadata.MARKUP: markup,
-        metadata.TITLE_TAG: metadata.from_title_tag(soup, known_title),
+        metadata.MARKUP: own,
+        metadata.TITLE_TAG: metadata.from_title_tag(markup, known_title),
         metadata.TEXT: metadata.from_text(lines),
     }
 
 
-def _family(page: Page, paras: list[Para], soup: BeautifulSoup) -> tuple[str, SourceType]:
+def _family(page: Page, paras: list[Para], markup: Markup) -> tuple[str, SourceType]:
     """Return the body family and source type: the platform's, unless the body is a release."""
     if page.family in {ANALYSIS, GENERIC} and press_release.detect([p.text for p in paras]):
         return PRESS_RELEASE, SourceType.PRESS_RELEASE
     if page.source_type is not None:
         return page.family, page.source_type
-    linked = metadata.read_linked_data(soup).type or ""
+    linked = read_linked_data(markup.json_ld).type or ""
     return page.family, _TYPES_OF_LINKED_DATA.get(linked, SourceType.OTHER)
 
 

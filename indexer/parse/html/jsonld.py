@@ -11,8 +11,6 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from bs4 import BeautifulSoup
-
 from indexer.parse.html import selectors
 from indexer.parse.html.soup import clean_text
 
@@ -31,9 +29,9 @@ class LinkedData:
     type: str | None = None
 
 
-def read_linked_data(soup: BeautifulSoup) -> LinkedData:
-    """Return what the page's JSON-LD says about its article and site."""
-    nodes = [node for script in soup.select(selectors.JSON_LD) for node in _nodes(script.string)]
+def read_linked_data(blocks: list[str]) -> LinkedData:
+    """Return what the page's JSON-LD blocks say about its article and site."""
+    nodes = [node for block in blocks for node in _nodes(block)]
     article = next((n for n in nodes if _types(n) & selectors.ARTICLE_TYPES), None)
     website = next((n for n in nodes if _types(n) & selectors.WEBSITE_TYPES), None)
     site = _name(website) if website else None
@@ -60,7 +58,7 @@ def _nodes(text: str | None) -> list[dict[str, Any]]:
     body = body.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # broken, or nested deeper than the parser goes
         return []
     found: list[dict[str, Any]] = []
     stack: list[Any] = [data]

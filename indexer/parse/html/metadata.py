@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from bs4 import BeautifulSoup
+from bs4.element import Tag
 
 from indexer.parse.dates import parse_date, publication_date
 from indexer.parse.html import selectors
 from indexer.parse.html.jsonld import read_linked_data
-from indexer.parse.html.soup import attr, text_of
+from indexer.parse.html.soup import Markup, attr, classes
 
 JSON_LD, META, MARKUP, TITLE_TAG, TEXT = "json-ld", "meta", "markup", "title-tag", "text"
 PRECEDENCE: dict[str, tuple[str, ...]] = {
@@ -77,61 +77,62 @@ def normalise_url(url: str | None) -> str | None:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 
-def from_linked_data(soup: BeautifulSoup) -> Evidence:
+def from_linked_data(markup: Markup) -> Evidence:
     """Return what JSON-LD says."""
-    data = read_linked_data(soup)
+    data = read_linked_data(markup.json_ld)
     return Evidence(data.title, iso_date(data.date), data.author, data.site, data.url)
 
 
-def from_meta_tags(soup: BeautifulSoup) -> Evidence:
+def from_meta_tags(markup: Markup) -> Evidence:
     """Return what Open Graph, `article:*`, `govuk:*` meta tags and the canonical link say."""
-    date = next(
-        (
-            d
-            for d in (
-                iso_date(attr(soup.select_one(s), "content")) for s in selectors.META_PUBLISHED
-            )
-            if d
-        ),
-        None,
-    )
-    author = next(
-        (
-            a
-            for s in selectors.META_AUTHOR
-            if (a := attr(soup.select_one(s), "content")) and "://" not in a
-        ),
-        None,
-    )
-    canonical = normalise_url(attr(soup.select_one(selectors.CANONICAL), "href"))
+    meta = markup.meta
+    dates = (iso_date(meta.get(key)) for key in selectors.META_PUBLISHED)
+    authors = (meta.get(key) for key in selectors.META_AUTHOR)
     return Evidence(
-        title=_og(soup, "og:title"),
-        date=date,
-        author=author,
-        site=_og(soup, "og:site_name"),
-        url=canonical or normalise_url(_og(soup, "og:url")),
+        title=meta.get("og:title"),
+        date=next((d for d in dates if d), None),
+        author=next((a for a in authors if a and "://" not in a), None),
+        site=meta.get("og:site_name"),
+        url=normalise_url(markup.links.get("canonical")) or normalise_url(meta.get("og:url")),
     )
 
 
-def from_markup_dates(soup: BeautifulSoup) -> str | None:
-    """Return the publication date of `time.published[datetime]`, `abbr.published[title]` …"""
-    for css in selectors.MARKUP_PUBLISHED:
-        tag = soup.select_one(css)
-        if tag is not None:
-            date = iso_date(attr(tag, "datetime") or attr(tag, "title"))
-            if date:
-                return date
+def from_markup_dates(markup: Markup) -> str | None:
+    """Return the date of `time.published[datetime]`, `abbr.published[title]`, `time.entry-date`…"""
+    ranked: list[tuple[int, str]] = []
+    for tag in markup.dated:
+        machine = attr(tag, "datetime") or (attr(tag, "title") if tag.name == "abbr" else None)
+        date, rank = iso_date(machine), _date_rank(tag)
+        if date and rank is not None:
+            ranked.append((rank, date))
+    return min(ranked, key=lambda item: item[0])[1] if ranked else None
+
+
+def _date_rank(tag: Tag) -> int | None:
+    """Rank a dated element: published class, entry-date, itemprop, a time in the content."""
+    found = classes(tag)
+    for rank, name in enumerate(selectors.MARKUP_PUBLISHED_CLASSES):
+        if name in found:
+            return rank
+    if selectors.MARKUP_PUBLISHED_ITEMPROP in (attr(tag, "itemprop") or "").lower():
+        return len(selectors.MARKUP_PUBLISHED_CLASSES)
+    if tag.name != "time" or not tag.has_attr("datetime"):
+        return None
+    ancestors = list(tag.parents)
+    if any(_is_comment_container(a) for a in ancestors):
+        return None
+    if any(a.name in selectors.CONTENT_ANCESTORS for a in ancestors):
+        return len(selectors.MARKUP_PUBLISHED_CLASSES) + 1
     return None
 
 
-def title_tag(soup: BeautifulSoup) -> str | None:
-    """Return the text of `<title>`."""
-    return text_of(soup.title) or None
+def _is_comment_container(tag: Tag) -> bool:
+    return bool(classes(tag) & selectors.COMMENT_CONTAINERS) or tag.get("id") == "comments"
 
 
-def from_title_tag(soup: BeautifulSoup, known_title: str | None) -> Evidence:
+def from_title_tag(markup: Markup, known_title: str | None) -> Evidence:
     """Return `<title>` as a title, and the site name it adds around the page's own title."""
-    full = title_tag(soup)
+    full = markup.title
     site = None
     if full and known_title and known_title in full and full != known_title:
         rest = full.replace(known_title, "", 1).strip()
@@ -143,7 +144,9 @@ def from_title_tag(soup: BeautifulSoup, known_title: str | None) -> Evidence:
 
 def from_text(lines: list[str]) -> Evidence:
     """Return the fallbacks the body text offers: its first line, a publication date."""
-    return Evidence(title=lines[0] if lines else None, date=publication_date("\n".join(lines)))
+    # A body of one line keeps it: a page's only paragraph is content, not a title.
+    title = lines[0] if len(lines) > 1 else None
+    return Evidence(title=title, date=publication_date("\n".join(lines)))
 
 
 def resolve(evidence: dict[str, Evidence]) -> Evidence:
@@ -166,9 +169,3 @@ def strip_site(title: str, site: str) -> str:
                 if stripped:
                     return stripped
     return title
-
-
-def _og(soup: BeautifulSoup, prop: str) -> str | None:
-    return attr(soup.select_one(f'meta[property="{prop}"]'), "content") or attr(
-        soup.select_one(f'meta[name="{prop}"]'), "content"
-    )

@@ -1,6 +1,6 @@
 """What a site recogniser hands back: the parts of one page, found in its platform's markup.
 
-A recogniser is a small module with `matches(soup)` and `extract(soup)`; the registry
+A recogniser is a small module with `matches(markup)` and `extract(markup)`; the registry
 (`html.sites.SITES`) lists them in the order they are tried.
 """
 
@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup
 from bs4.element import Tag
 
 from indexer.model import SourceType
 from indexer.parse.assemble import Draft
 from indexer.parse.html.metadata import Evidence
+from indexer.parse.html.soup import Markup
 
 BLOGGER, ANALYSIS, PRESS_RELEASE, GENERIC = "blogger", "analysis", "press_release", "generic"
 """Body families: how a body's paragraphs are drafted (the conventions of the text families)."""
@@ -36,5 +36,5 @@ class Site:
     """A recogniser: a name, a test on the markup, and the extractor of its pages."""
 
     name: str
-    matches: Callable[[BeautifulSoup], bool]
-    extract: Callable[[BeautifulSoup], Page]
+    matches: Callable[[Markup], bool]
+    extract: Callable[[Markup], Page]

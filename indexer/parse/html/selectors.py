@@ -12,7 +12,6 @@ import re
 
 # ------------------------------------------------------------------ head metadata
 
-JSON_LD = 'script[type="application/ld+json"]'
 ARTICLE_TYPES = frozenset(
     {"Article", "BlogPosting", "NewsArticle", "Report", "ReportageNewsArticle"}
 )
@@ -21,25 +20,22 @@ BLOG_TYPES = frozenset({"BlogPosting"})
 WEBSITE_TYPES = frozenset({"WebSite"})
 # Publisher names that are the hosting platform, not the site (Blogger's postMetadataJSON).
 PLATFORM_PUBLISHERS = frozenset({"blogger", "google", "wordpress", "wordpress.com"})
-CANONICAL = 'link[rel~="canonical"]'
+# Meta tags (by property, name or itemprop, lower-cased) in the order they are believed.
 META_PUBLISHED = (
-    'meta[property="article:published_time"]',
-    'meta[name="article:published_time"]',
-    'meta[name="govuk:first-published-at"]',
-    'meta[itemprop="datePublished"]',
-    'meta[name="date"]',
-    'meta[name="DC.date.issued"]',
+    "article:published_time",
+    "govuk:first-published-at",
+    "datepublished",
+    "date",
+    "dc.date.issued",
 )
-META_AUTHOR = ('meta[name="author"]', 'meta[property="article:author"]')
-MARKUP_PUBLISHED = (
-    "time.published[datetime]",
-    "time.entry-date[datetime]",
-    "abbr.published[title]",
-    'time[itemprop~="datePublished"][datetime]',
-    "article time[datetime]",
-    "main time[datetime]",
-)
-GENERATOR = 'meta[name="generator"]'
+META_AUTHOR = ("author", "article:author")
+# Elements whose machine-readable date is the publication date, best first:
+# `time.published[datetime]` and `abbr.published[title]` (Blogger), `time.entry-date`
+# (WordPress), `[itemprop=datePublished]`.
+MARKUP_PUBLISHED_CLASSES = ("published", "entry-date")
+MARKUP_PUBLISHED_ITEMPROP = "datepublished"
+# A time[datetime] inside these is a comment's, not the page's.
+COMMENT_CONTAINERS = frozenset({"comment", "comment-body", "comments-area", "comments"})
 # Query parameters that make the same page another URL (Blogger's mobile and comment
 # permalinks, WordPress's no-JS reply links).
 URL_NOISE_PARAMS = frozenset({"m", "showComment", "replytocom", "fbclid", "gclid"})
@@ -52,6 +48,7 @@ NOISE_TAGS = frozenset(
         "script", "style", "noscript", "template", "form", "iframe", "object", "embed",
         "svg", "canvas", "button", "input", "select", "textarea", "nav", "aside", "footer",
         "menu", "dialog", "img", "picture", "video", "audio", "map", "head", "link", "meta",
+        "title",
     }
 )  # fmt: skip
 # Class names (whole tokens) of site chrome: share buttons, related posts, cookie banners,
@@ -118,7 +115,7 @@ CELL_TAGS = frozenset({"td", "th"})
 # ------------------------------------------------------------------ Blogger
 
 BLOGGER_GENERATOR = re.compile(r"^blogger$", re.IGNORECASE)
-BLOGGER_MARKERS = (".blog-posts.hfeed", "div.post-body.entry-content", "#comment-holder")
+BLOGGER_MARKER_CLASSES = frozenset({"blog-posts", "post-body", "comment-thread"})
 BLOGGER_POST = ("div.post.hentry", "div.post", "article.post-outer-container")
 BLOGGER_TITLE = ("h3.post-title", "h2.post-title", ".post-title")
 BLOGGER_BODY = ("div.post-body", ".entry-content")
@@ -129,23 +126,20 @@ BLOGGER_THREAD_ROOT = "#comment-holder .comment-thread.toplevel-thread > ol"
 BLOGGER_FLAT_ROOT = ("#comments-block", "dl#comments-block")
 BLOGGER_COMMENT_CLASS = "comment"
 BLOGGER_REPLIES_CLASS = "comment-replies"
-BLOGGER_COMMENT_AUTHOR = ("cite.user", ".comment-header .user")
-BLOGGER_COMMENT_DATE = ("span.datetime a", ".comment-header .datetime a")
-BLOGGER_COMMENT_TEXT = ("p.comment-content", ".comment-content")
+# Inside one comment, lookups are (tag, class) pairs found by a plain descendant scan: a CSS
+# query walks up to the document root first, which a deep thread makes quadratic.
+BLOGGER_COMMENT_AUTHOR = (("cite", "user"), (None, "user"))
+BLOGGER_COMMENT_DATE = (("span", "datetime"),)
+BLOGGER_COMMENT_TEXT = (("p", "comment-content"), (None, "comment-content"))
 BLOGGER_DELETED_CLASS = "deleted-comment"
 SHOW_COMMENT = re.compile(r"[?&]showComment=(?P<ms>\d{10,16})")
 
 # ------------------------------------------------------------------ WordPress
 
 WORDPRESS_GENERATOR = re.compile(r"^wordpress\b", re.IGNORECASE)
-WORDPRESS_MARKERS = (
-    'link[rel="https://api.w.org/"]',
-    'link[href*="/wp-content/"]',
-    'script[src*="/wp-content/"]',
-    'script[src*="/wp-includes/"]',
-    ".elementor-widget-theme-post-content",
-    "article.post .entry-content",
-)
+WORDPRESS_API_LINK = "https://api.w.org/"
+WORDPRESS_ASSET_PATHS = ("/wp-content/", "/wp-includes/")
+WORDPRESS_MARKER_CLASSES = frozenset({"elementor-widget-theme-post-content", "comment-list"})
 WORDPRESS_TITLE = (
     ".elementor-widget-theme-post-title .elementor-heading-title",
     "h1.entry-title",
@@ -171,12 +165,15 @@ WORDPRESS_COMMENT_LIST = ("ol.comment-list", "ol.commentlist", "ul.comment-list"
 WORDPRESS_COMMENT_CLASS = "comment"
 WORDPRESS_PING_CLASSES = frozenset({"pingback", "trackback"})
 WORDPRESS_CHILDREN_CLASS = "children"
-WORDPRESS_COMMENT_AUTHOR = (".comment-author .fn", ".comment-author cite", ".fn")
-WORDPRESS_COMMENT_TIME = (".comment-metadata time[datetime]", "time[datetime]")
-WORDPRESS_COMMENT_LEGACY_DATE = (".comment-meta a", ".commentmetadata a")
+WORDPRESS_COMMENT_AUTHOR = ((None, "fn"), ("cite", None))
+WORDPRESS_COMMENT_META = (
+    (None, "comment-metadata"),
+    (None, "comment-meta"),
+    (None, "commentmetadata"),
+)
 # HTML5 walker: div.comment-content; Twenty Ten's legacy callback: a div.comment-body inside
 # the comment's div#comment-N.
-WORDPRESS_COMMENT_TEXT = (".comment-content", ".comment-body")
+WORDPRESS_COMMENT_TEXT = ((None, "comment-content"), (None, "comment-body"))
 # Parts of a legacy (non-HTML5) comment body that are not its text.
 WORDPRESS_COMMENT_CHROME = frozenset(
     {
@@ -187,8 +184,9 @@ WORDPRESS_COMMENT_CHROME = frozenset(
 
 # ------------------------------------------------------------------ GOV.UK and the inspectorate
 
-GOVUK_MARKERS = ('meta[name="govuk:format"]', 'meta[name="govuk:document-type"]', ".govuk-template")
-GOVUK_DOCUMENT_TYPE = 'meta[name="govuk:document-type"]'
+GOVUK_MARKER_META = ("govuk:format", "govuk:document-type")
+GOVUK_MARKER_CLASSES = frozenset({"govuk-template", "gem-c-govspeak"})
+GOVUK_DOCUMENT_TYPE = "govuk:document-type"
 GOVUK_TITLE = (".gem-c-title__text", ".gem-c-heading__text", "h1.govuk-heading-l", "main h1")
 GOVUK_LEAD = (".gem-c-lead-paragraph",)
 GOVUK_BODY = (".gem-c-govspeak .govspeak", ".govspeak", ".gem-c-govspeak")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from bs4 import (
     BeautifulSoup,
@@ -84,21 +85,29 @@ def is_noise(tag: Tag) -> bool:
     if tag.name == "header":
         return not any(parent.name in selectors.CONTENT_ANCESTORS for parent in tag.parents)
     if tag.name == "a":
-        return selectors.NOISE_LINK_TEXT.match(tag.get_text(" ", strip=True)) is not None
+        # Only a link holding nothing but a short string can be "(Back to top)".
+        return (
+            tag.string is not None
+            and selectors.NOISE_LINK_TEXT.match(tag.string.strip()) is not None
+        )
     if tag.name in selectors.LINK_LIST_TAGS:
         return is_link_list(tag)
     return False
 
 
 def is_link_list(tag: Tag) -> bool:
-    """Return whether every item of list `tag` is nothing but a link (related stories)."""
-    items = tag.find_all("li", recursive=False)
+    """Return whether every item of list `tag` is one bare link (related-story lists).
+
+    Looks only at each item's direct children, so nested lists cost nothing extra.
+    """
+    items = [child for child in tag.children if isinstance(child, Tag)]
     if not items:
         return False
     for item in items:
-        links = item.find_all("a")
-        text = clean_text(item.get_text(" "))
-        if not links or clean_text(" ".join(a.get_text(" ") for a in links)) != text:
+        parts = [c for c in item.children if isinstance(c, Tag) or str(c).strip()]
+        if item.name != "li" or len(parts) != 1 or not isinstance(parts[0], Tag):
+            return False
+        if parts[0].name != "a" or parts[0].string is None:
             return False
     return True
 
@@ -152,3 +161,77 @@ def attr(tag: Tag | None, name: str) -> str | None:
     if isinstance(value, list):
         value = " ".join(value)
     return clean_text(value) if value and clean_text(value) else None
+
+
+_SELECTOR_CLASSES = re.compile(r"\.([\w-]+)")
+_SELECTOR_IDS = re.compile(r"#([\w-]+)")
+
+
+@dataclass
+class Markup:
+    """A parsed page and an index of it built in one pass, so page-wide lookups are cheap.
+
+    A CSS query that matches nothing costs a walk of the whole tree; `first` runs a selector
+    only when every class and id it names occurs somewhere in the page.
+    """
+
+    soup: BeautifulSoup
+    classes: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+    meta: dict[str, str] = field(default_factory=dict)
+    links: dict[str, str] = field(default_factory=dict)
+    assets: list[str] = field(default_factory=list)
+    json_ld: list[str] = field(default_factory=list)
+    dated: list[Tag] = field(default_factory=list)
+    title: str | None = None
+
+    def could_match(self, selector: str) -> bool:
+        """Return whether the classes and ids `selector` names all occur in the page."""
+        return all(c in self.classes for c in _SELECTOR_CLASSES.findall(selector)) and all(
+            i in self.ids for i in _SELECTOR_IDS.findall(selector)
+        )
+
+    def first(self, css: Iterable[str], root: Tag | None = None) -> Tag | None:
+        """Return the first element under `root` (default: the page) matching any of `css`."""
+        scope = self.soup if root is None else root
+        for selector in css:
+            if self.could_match(selector):
+                found = scope.select_one(selector)
+                if found is not None:
+                    return found
+        return None
+
+
+def read_markup(soup: BeautifulSoup) -> Markup:
+    """Return the page with its index of classes, ids, meta tags, links and dated elements."""
+    markup = Markup(soup)
+    for tag in soup.find_all(True):
+        markup.classes |= classes(tag)
+        if tag.get("id"):
+            markup.ids.add(str(tag["id"]))
+        _index_tag(markup, tag)
+    return markup
+
+
+def _index_tag(markup: Markup, tag: Tag) -> None:
+    name = tag.name
+    if name == "meta":
+        key = attr(tag, "property") or attr(tag, "name") or attr(tag, "itemprop")
+        value = attr(tag, "content")
+        if key and value:
+            markup.meta.setdefault(key.lower(), value)
+    elif name == "link":
+        href, rel = attr(tag, "href"), attr(tag, "rel")
+        if href:
+            markup.assets.append(href)
+            for token in (rel or "").lower().split():
+                markup.links.setdefault(token, href)
+    elif name == "script":
+        if attr(tag, "src"):
+            markup.assets.append(str(attr(tag, "src")))
+        elif (attr(tag, "type") or "").lower() == "application/ld+json" and tag.string:
+            markup.json_ld.append(str(tag.string))
+    elif name in {"time", "abbr"}:
+        markup.dated.append(tag)
+    elif name == "title" and markup.title is None:
+        markup.title = text_of(tag) or None

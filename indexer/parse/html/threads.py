@@ -130,6 +130,17 @@ def child_with_class(tag: Tag, names: set[str] | frozenset[str]) -> Tag | None:
     return next((c for c in tag.children if isinstance(c, Tag) and classes(c) & names), None)
 
 
+def find_in(root: Tag, pairs: tuple[tuple[str | None, str | None], ...]) -> Tag | None:
+    """Return the first descendant of `root` matching a (tag name, class) pair, tried in order."""
+    for name, class_name in pairs:
+        found = (
+            root.find(name or True, class_=class_name) if class_name else root.find(name or True)
+        )
+        if isinstance(found, Tag):
+            return found
+    return None
+
+
 def link_date(tag: Tag | None) -> str | None:
     """Return the timestamp of a comment permalink: its epoch ms, else its displayed time."""
     if tag is None:

@@ -1,6 +1,6 @@
 """The registry of site recognisers, tried in order; the generic article fallback is last.
 
-Adding a site is one small module with `matches(soup)` and `extract(soup)` (see
+Adding a site is one small module with `matches(markup)` and `extract(markup)` (see
 `indexer/parse/html/page.py`) and one line here, placed before any broader recogniser that
 would also match it (the inspectorate runs WordPress, so it comes before WordPress).
 """

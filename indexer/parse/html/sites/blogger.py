@@ -8,7 +8,6 @@ Threads: `#comment-holder ol#top-ra > li.comment`, replies under `div.comment-re
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
 from bs4.element import Tag
 
 from indexer.model import SourceType
@@ -17,52 +16,51 @@ from indexer.parse.dates import parse_date, parse_date_line
 from indexer.parse.html import selectors
 from indexer.parse.html.metadata import Evidence
 from indexer.parse.html.page import BLOGGER, Page
-from indexer.parse.html.soup import attr, first, text_of
+from indexer.parse.html.soup import Markup, text_of
 from indexer.parse.html.threads import (
     CommentParts,
     child_with_class,
     comment_draft,
+    find_in,
     has_class,
     link_date,
     thread_drafts,
 )
 
 
-def matches(soup: BeautifulSoup) -> bool:
+def matches(markup: Markup) -> bool:
     """Return whether the page is a Blogger page (generator meta, or Blogger's post markup)."""
-    generator = attr(soup.select_one(selectors.GENERATOR), "content") or ""
-    if selectors.BLOGGER_GENERATOR.match(generator):
+    if selectors.BLOGGER_GENERATOR.match(markup.meta.get("generator", "")):
         return True
-    return first(soup, selectors.BLOGGER_MARKERS) is not None
+    return bool(markup.classes & selectors.BLOGGER_MARKER_CLASSES)
 
 
-def extract(soup: BeautifulSoup) -> Page:
+def extract(markup: Markup) -> Page:
     """Return the post's body, markup metadata and comment thread."""
-    post = first(soup, selectors.BLOGGER_POST) or soup
-    body = first(post, selectors.BLOGGER_BODY)
-    header = first(soup, selectors.BLOGGER_DATE_HEADER)
-    header_text = text_of(header)
-    markup = Evidence(
-        title=text_of(first(post, selectors.BLOGGER_TITLE)) or None,
+    post = markup.first(selectors.BLOGGER_POST) or markup.soup
+    body = markup.first(selectors.BLOGGER_BODY, post)
+    header_text = text_of(markup.first(selectors.BLOGGER_DATE_HEADER))
+    evidence = Evidence(
+        title=text_of(markup.first(selectors.BLOGGER_TITLE, post)) or None,
         date=parse_date_line(header_text) or parse_date(header_text),
-        author=text_of(first(post, selectors.BLOGGER_AUTHOR)) or None,
-        site=text_of(first(soup, selectors.BLOGGER_SITE)) or None,
+        author=text_of(markup.first(selectors.BLOGGER_AUTHOR, post)) or None,
+        site=text_of(markup.first(selectors.BLOGGER_SITE)) or None,
     )
     return Page(
         family=BLOGGER,
         body=[body] if body is not None else [],
-        markup=markup,
+        markup=evidence,
         source_type=SourceType.BLOG_POST,
-        comments=comments(soup),
+        comments=comments(markup),
     )
 
 
-def comments(soup: BeautifulSoup) -> list[Draft]:
+def comments(markup: Markup) -> list[Draft]:
     """Return the comments of the threaded holder, else of the classic flat list."""
-    top = soup.select_one(selectors.BLOGGER_THREAD_ROOT)
+    top = markup.first((selectors.BLOGGER_THREAD_ROOT,))
     if top is not None:
         return thread_drafts(top, has_class(selectors.BLOGGER_COMMENT_CLASS), _replies, _read)
-    flat = first(soup, selectors.BLOGGER_FLAT_ROOT)
+    flat = markup.first(selectors.BLOGGER_FLAT_ROOT)
     return _flat_comments(flat) if flat is not None else []
 
 
@@ -72,12 +70,13 @@ def _replies(item: Tag) -> Tag | None:
 
 def _read(item: Tag) -> CommentParts:
     block = child_with_class(item, {"comment-block"}) or item
-    text = first(block, selectors.BLOGGER_COMMENT_TEXT)
+    text = find_in(block, selectors.BLOGGER_COMMENT_TEXT)
     deleted = text is not None and text.find(class_=selectors.BLOGGER_DELETED_CLASS) is not None
+    when = find_in(block, selectors.BLOGGER_COMMENT_DATE)
     return CommentParts(
         text_roots=[] if text is None or deleted else [text],
-        author=text_of(first(block, selectors.BLOGGER_COMMENT_AUTHOR)) or None,
-        date=link_date(first(block, selectors.BLOGGER_COMMENT_DATE)),
+        author=text_of(find_in(block, selectors.BLOGGER_COMMENT_AUTHOR)) or None,
+        date=link_date(when.find("a") if when is not None else None),
     )
 
 

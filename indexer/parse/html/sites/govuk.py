@@ -7,31 +7,28 @@ dates and document type in `govuk:*` meta tags (`govuk:first-published-at`,
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
-
 from indexer.model import SourceType
 from indexer.parse.html import selectors
 from indexer.parse.html.metadata import Evidence
 from indexer.parse.html.page import GENERIC, PRESS_RELEASE, Page
-from indexer.parse.html.soup import attr, first, text_of
+from indexer.parse.html.soup import Markup, text_of
 
 
-def matches(soup: BeautifulSoup) -> bool:
+def matches(markup: Markup) -> bool:
     """Return whether the page carries GOV.UK's meta tags or template."""
-    return first(soup, selectors.GOVUK_MARKERS) is not None
+    if any(key in markup.meta for key in selectors.GOVUK_MARKER_META):
+        return True
+    return bool(markup.classes & selectors.GOVUK_MARKER_CLASSES)
 
 
-def extract(soup: BeautifulSoup) -> Page:
+def extract(markup: Markup) -> Page:
     """Return the lead and govspeak body, title and the type the page declares."""
-    document_type = attr(soup.select_one(selectors.GOVUK_DOCUMENT_TYPE), "content") or ""
+    document_type = markup.meta.get(selectors.GOVUK_DOCUMENT_TYPE, "")
     source_type = SourceType(selectors.GOVUK_TYPES.get(document_type, SourceType.OTHER.value))
     if document_type in selectors.GOVUK_REPORT_TYPES:
         source_type = SourceType.INSPECTION_REPORT
-    body = [
-        tag for tag in (first(soup, selectors.GOVUK_LEAD), first(soup, selectors.GOVUK_BODY)) if tag
-    ]
+    parts = (markup.first(selectors.GOVUK_LEAD), markup.first(selectors.GOVUK_BODY))
     family = PRESS_RELEASE if source_type is SourceType.PRESS_RELEASE else GENERIC
-    markup = Evidence(
-        title=text_of(first(soup, selectors.GOVUK_TITLE)) or None, site=selectors.GOVUK_SITE
-    )
-    return Page(family, body, markup, source_type)
+    title = text_of(markup.first(selectors.GOVUK_TITLE)) or None
+    evidence = Evidence(title=title, site=selectors.GOVUK_SITE)
+    return Page(family, [tag for tag in parts if tag is not None], evidence, source_type)

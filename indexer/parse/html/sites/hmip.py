@@ -8,39 +8,34 @@ editors); report pages (`/document/…`) are inspection reports whose headings c
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
-
 from indexer.model import SourceType
 from indexer.parse import patterns
 from indexer.parse.html import selectors
 from indexer.parse.html.metadata import Evidence, from_meta_tags
 from indexer.parse.html.page import GENERIC, PRESS_RELEASE, Page
 from indexer.parse.html.sites.wordpress import comments
-from indexer.parse.html.soup import attr, first, text_of
+from indexer.parse.html.soup import Markup, text_of
 
 
-def matches(soup: BeautifulSoup) -> bool:
+def matches(markup: Markup) -> bool:
     """Return whether the page names the inspectorate as its site or lives at its address."""
-    site = attr(soup.select_one('meta[property="og:site_name"]'), "content") or ""
-    return bool(selectors.HMIP_SITE_NAME.search(site) or selectors.HMIP_URL.search(_url(soup)))
+    site = markup.meta.get("og:site_name", "")
+    return bool(selectors.HMIP_SITE_NAME.search(site) or selectors.HMIP_URL.search(_url(markup)))
 
 
-def extract(soup: BeautifulSoup) -> Page:
+def extract(markup: Markup) -> Page:
     """Return the page's body; a report URL makes it a report, else a press release."""
-    body = first(soup, selectors.HMIP_BODY)
-    url = _url(soup)
-    report = selectors.HMIP_REPORT_URL.search(url) is not None
-    markup = Evidence(
-        title=text_of(first(soup, selectors.HMIP_TITLE)) or None, site=patterns.PRESS_SITE
-    )
+    body = markup.first(selectors.HMIP_BODY)
+    report = selectors.HMIP_REPORT_URL.search(_url(markup)) is not None
+    title = text_of(markup.first(selectors.HMIP_TITLE)) or None
     return Page(
         family=GENERIC if report else PRESS_RELEASE,
         body=[body] if body is not None else [],
-        markup=markup,
+        markup=Evidence(title=title, site=patterns.PRESS_SITE),
         source_type=SourceType.INSPECTION_REPORT if report else SourceType.PRESS_RELEASE,
-        comments=comments(soup),
+        comments=comments(markup),
     )
 
 
-def _url(soup: BeautifulSoup) -> str:
-    return from_meta_tags(soup).url or ""
+def _url(markup: Markup) -> str:
+    return from_meta_tags(markup).url or ""

@@ -9,7 +9,6 @@ HTML5 (`article.comment-body`, `b.fn`, `time[datetime]`, `div.comment-content`) 
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
 from bs4.element import Tag
 
 from indexer.model import SourceType
@@ -17,37 +16,42 @@ from indexer.parse.assemble import Draft
 from indexer.parse.html import selectors
 from indexer.parse.html.metadata import Evidence, iso_date
 from indexer.parse.html.page import ANALYSIS, Page
-from indexer.parse.html.soup import attr, classes, first, text_of
-from indexer.parse.html.threads import CommentParts, child_with_class, link_date, thread_drafts
+from indexer.parse.html.soup import Markup, attr, classes, text_of
+from indexer.parse.html.threads import (
+    CommentParts,
+    child_with_class,
+    find_in,
+    link_date,
+    thread_drafts,
+)
 
 
-def matches(soup: BeautifulSoup) -> bool:
+def matches(markup: Markup) -> bool:
     """Return whether the page is WordPress (generator meta, wp-content assets, WP markup)."""
-    generator = attr(soup.select_one(selectors.GENERATOR), "content") or ""
-    if selectors.WORDPRESS_GENERATOR.match(generator):
+    if selectors.WORDPRESS_GENERATOR.match(markup.meta.get("generator", "")):
         return True
-    return first(soup, selectors.WORDPRESS_MARKERS) is not None
+    if selectors.WORDPRESS_API_LINK in markup.links:
+        return True
+    if any(path in url for url in markup.assets for path in selectors.WORDPRESS_ASSET_PATHS):
+        return True
+    return bool(markup.classes & selectors.WORDPRESS_MARKER_CLASSES)
 
 
-def extract(soup: BeautifulSoup) -> Page:
+def extract(markup: Markup) -> Page:
     """Return the post's standfirst and content, markup metadata and comment tree."""
-    body = [tag for tag in (first(soup, selectors.WORDPRESS_STANDFIRST), post_content(soup)) if tag]
-    markup = Evidence(
-        title=text_of(first(soup, selectors.WORDPRESS_TITLE)) or None,
-        date=iso_date(text_of(first(soup, selectors.WORDPRESS_DATE_TEXT))),
-        author=text_of(first(soup, selectors.WORDPRESS_AUTHOR)) or None,
+    parts = (markup.first(selectors.WORDPRESS_STANDFIRST), markup.first(selectors.WORDPRESS_BODY))
+    evidence = Evidence(
+        title=text_of(markup.first(selectors.WORDPRESS_TITLE)) or None,
+        date=iso_date(text_of(markup.first(selectors.WORDPRESS_DATE_TEXT))),
+        author=text_of(markup.first(selectors.WORDPRESS_AUTHOR)) or None,
     )
-    return Page(ANALYSIS, body, markup, SourceType.BLOG_POST, comments(soup))
+    body = [tag for tag in parts if tag is not None]
+    return Page(ANALYSIS, body, evidence, SourceType.BLOG_POST, comments(markup))
 
 
-def post_content(soup: BeautifulSoup) -> Tag | None:
-    """Return the element holding the post's content."""
-    return first(soup, selectors.WORDPRESS_BODY)
-
-
-def comments(soup: BeautifulSoup) -> list[Draft]:
+def comments(markup: Markup) -> list[Draft]:
     """Return the comments of the page's WordPress comment list, if it has one."""
-    top = first(soup, selectors.WORDPRESS_COMMENT_LIST)
+    top = markup.first(selectors.WORDPRESS_COMMENT_LIST)
     if top is None:
         return []
     return thread_drafts(top, is_comment_item, replies, read)
@@ -71,13 +75,19 @@ def replies(item: Tag) -> Tag | None:
 def read(item: Tag) -> CommentParts:
     """Return the text, author and time of one comment, HTML5 or legacy markup."""
     body = child_with_class(item, {"comment-body"}) or _first_div(item) or item
-    content = first(body, selectors.WORDPRESS_COMMENT_TEXT)
+    if "comment-content" in classes(body):
+        content: Tag | None = body
+    else:
+        content = find_in(body, selectors.WORDPRESS_COMMENT_TEXT)
     roots = [content] if content is not None else _legacy_text(body)
-    time = first(body, selectors.WORDPRESS_COMMENT_TIME)
-    date = attr(time, "datetime") or link_date(first(body, selectors.WORDPRESS_COMMENT_LEGACY_DATE))
-    return CommentParts(
-        roots, text_of(first(body, selectors.WORDPRESS_COMMENT_AUTHOR)) or None, date
-    )
+    meta = find_in(body, selectors.WORDPRESS_COMMENT_META)
+    time = (meta or body).find("time", datetime=True)
+    if isinstance(time, Tag):
+        date = attr(time, "datetime")
+    else:
+        date = link_date(meta.find("a") if meta is not None else None)
+    author = text_of(find_in(body, selectors.WORDPRESS_COMMENT_AUTHOR)) or None
+    return CommentParts(roots, author, date)
 
 
 def _first_div(item: Tag) -> Tag | None:
