@@ -42,10 +42,10 @@ _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 # Mojibake: UTF-8 bytes once decoded as Windows-1252 ("â€™" for "’"), then saved as UTF-8.
+# The five bytes Windows-1252 leaves undefined come through as C1 controls (WHATWG decoding).
+_UNDEFINED_IN_CP1252 = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 _CP1252_CONTINUATION = "".join(
-    bytes([b]).decode("cp1252")
-    for b in range(0x80, 0xC0)
-    if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    chr(b) if b in _UNDEFINED_IN_CP1252 else bytes([b]).decode("cp1252") for b in range(0x80, 0xC0)
 )
 _MOJIBAKE = re.compile(
     f"[\u00c2-\u00df][{_CP1252_CONTINUATION}]|[\u00e0-\u00ef][{_CP1252_CONTINUATION}]{{2}}"
@@ -248,13 +248,20 @@ def repair_mojibake(text: str) -> tuple[str, int]:
     def fix(match: re.Match[str]) -> str:
         nonlocal repaired
         try:
-            fixed = match.group().encode("cp1252").decode("utf-8")
+            fixed = _cp1252_bytes(match.group()).decode("utf-8")
         except UnicodeError:
             return match.group()
         repaired += 1
         return fixed
 
     return _MOJIBAKE.sub(fix, text), repaired
+
+
+def _cp1252_bytes(text: str) -> bytes:
+    """Return the Windows-1252 bytes of `text`, C1 controls standing for the undefined bytes."""
+    return b"".join(
+        bytes([ord(c)]) if ord(c) in _UNDEFINED_IN_CP1252 else c.encode("cp1252") for c in text
+    )
 
 
 _fallbacks = threading.local()
