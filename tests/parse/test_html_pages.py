@@ -177,3 +177,52 @@ def test_generic_news_article_is_found_by_structure() -> None:
     assert [e.kind.value for e in doc.elements] == ["section", "section", "quote", "section"]
     assert doc.elements[2].speaker == "Ian Lawrence"
     assert doc.elements[-1].text.startswith("The Reducing Reoffending Partnership")
+
+
+def test_pages_are_recognised_by_markup_not_by_file_name(tmp_path: Path) -> None:
+    from indexer.parse import parse_source
+    from indexer.sources import read_source
+
+    saved = tmp_path / "download"  # no extension: the content says it is HTML
+    saved.write_bytes((HTML / "000_3317e4b1ec0bb89e.html").read_bytes())
+    doc = parse_source(read_source(saved, "download"))
+    reference = parse_fixture(HTML / "000_3317e4b1ec0bb89e.html")
+    assert doc.format.value == "html"
+    assert [e.to_dict() | {"id": ""} for e in doc.elements] == [
+        e.to_dict() | {"id": ""} for e in reference.elements
+    ]
+
+
+def test_blogger_threaded_deleted_comment_keeps_its_number_and_its_replies() -> None:
+    from indexer.model import SourceFormat, SourceText
+    from indexer.parse import parse_source
+
+    def comment(cid: str, text: str, replies: str = "") -> str:
+        return (
+            f'<li class="comment" id="c{cid}"><div class="comment-block">'
+            '<div class="comment-header">'
+            f'<cite class="user">Anonymous</cite><span class="datetime secondary-text">'
+            f'<a href="p.html?showComment=1484302823000#c{cid}">13 January 2017 at 10:20</a></span>'
+            f'</div><p class="comment-content">{text}</p></div><div class="comment-replies">'
+            f'<div class="comment-thread inline-thread{"" if replies else " hidden"}"><ol>'
+            f'<div>{replies}</div><div class="continue"><a class="comment-reply">Reply</a></div>'
+            "</ol></div></div></li>"
+        )
+
+    thread = comment("1", "First") + comment(
+        "2",
+        '<span class="deleted-comment">This comment has been removed by the author.</span>',
+        comment("3", "A reply to the deleted one"),
+    )
+    page = (
+        '<meta name="generator" content="blogger"><title>B: Post</title>'
+        '<div class="post hentry"><h3 class="post-title">Post</h3><div class="post-body">Body text.'
+        f'</div></div><div id="comment-holder"><div class="comment-thread toplevel-thread"><ol>'
+        f"{thread}</ol></div></div>"
+    )
+    doc = parse_source(SourceText("b.html", "b.html", page, SourceFormat.HTML))
+    assert _comments(doc) == [
+        ("1", None, "2017-01-13T10:20:23+00:00"),
+        ("2.1", None, "2017-01-13T10:20:23+00:00"),
+    ]
+    assert doc.site == "B"
