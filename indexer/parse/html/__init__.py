@@ -37,7 +37,6 @@ DRAFTERS: dict[str, Drafter] = {
     GENERIC: draft_body,
 }
 NO_TEXT = "no readable text in the page (only navigation, scripts, forms or hidden elements)"
-_TYPES_OF_LINKED_DATA = {"BlogPosting": SourceType.BLOG_POST, "NewsArticle": SourceType.NEWS}
 
 
 def recognise(markup: Markup) -> Site:
@@ -92,7 +91,7 @@ def _family(page: Page, paras: list[Para], markup: Markup) -> tuple[str, SourceT
     if page.source_type is not None:
         return page.family, page.source_type
     linked = read_linked_data(markup.json_ld).type or ""
-    return page.family, _TYPES_OF_LINKED_DATA.get(linked, SourceType.OTHER)
+    return page.family, SourceType(selectors.LINKED_DATA_SOURCE_TYPES.get(linked, "other"))
 
 
 def _is_dateline(para: Para) -> bool:

@@ -46,8 +46,14 @@ def read_linked_data(blocks: list[str]) -> LinkedData:
         author=_name(article.get("author")),
         site=site,
         url=_url(article.get("mainEntityOfPage")) or _string(article.get("url")),
-        type=next(iter(sorted(_types(article) & selectors.ARTICLE_TYPES)), None),
+        type=_most_specific(_types(article) & selectors.ARTICLE_TYPES),
     )
+
+
+def _most_specific(types: set[str]) -> str | None:
+    """Return the type that says most ("BlogPosting" over "Article" when a node has both)."""
+    specific = sorted(types & set(selectors.LINKED_DATA_SOURCE_TYPES))
+    return (specific or sorted(types) or [None])[0]
 
 
 def _nodes(text: str | None) -> list[dict[str, Any]]:

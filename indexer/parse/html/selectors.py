@@ -15,8 +15,13 @@ import re
 ARTICLE_TYPES = frozenset(
     {"Article", "BlogPosting", "NewsArticle", "Report", "ReportageNewsArticle"}
 )
-NEWS_TYPES = frozenset({"NewsArticle", "ReportageNewsArticle"})
-BLOG_TYPES = frozenset({"BlogPosting"})
+# The source type an article's schema.org type says, when the platform does not.
+LINKED_DATA_SOURCE_TYPES = {
+    "BlogPosting": "blog_post",
+    "NewsArticle": "news",
+    "ReportageNewsArticle": "news",
+    "Report": "inspection_report",
+}
 WEBSITE_TYPES = frozenset({"WebSite"})
 # Publisher names that are the hosting platform, not the site (Blogger's postMetadataJSON).
 PLATFORM_PUBLISHERS = frozenset({"blogger", "google", "wordpress", "wordpress.com"})
@@ -198,7 +203,6 @@ HMIP_URL = re.compile(
     r"(?:hmiprobation\.justiceinspectorates\.gov\.uk|justiceinspectorates\.gov\.uk/hmiprobation)",
     re.IGNORECASE,
 )
-HMIP_PRESS_URL = re.compile(r"/(?:media/press-releases|news)/", re.IGNORECASE)
 HMIP_REPORT_URL = re.compile(r"/(?:document|inspections)/", re.IGNORECASE)
 HMIP_TITLE = ("h1.entry-title", "main h1", "h1")
 HMIP_BODY = ("div.entry-content", "main article", "main")
