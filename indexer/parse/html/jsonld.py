@@ -52,8 +52,8 @@ def read_linked_data(blocks: list[str]) -> LinkedData:
 
 def _most_specific(types: set[str]) -> str | None:
     """Return the type that says most ("BlogPosting" over "Article" when a node has both)."""
-    specific = sorted(types & set(selectors.LINKED_DATA_SOURCE_TYPES))
-    return (specific or sorted(types) or [None])[0]
+    ranked = sorted(types, key=lambda name: (name not in selectors.LINKED_DATA_SOURCE_TYPES, name))
+    return ranked[0] if ranked else None
 
 
 def _nodes(text: str | None) -> list[dict[str, Any]]:
