@@ -21,6 +21,7 @@ from indexer.parse.assemble import Draft, Meta, build_document
 from indexer.parse.body import draft_body
 from indexer.parse.html import metadata, selectors
 from indexer.parse.html.blocks import paras_of
+from indexer.parse.html.evidence import Evidence
 from indexer.parse.html.jsonld import read_linked_data
 from indexer.parse.html.page import ANALYSIS, BLOGGER, GENERIC, PRESS_RELEASE, Page, Site
 from indexer.parse.html.sites import SITES
@@ -70,7 +71,7 @@ def _parse(source: SourceText, gazetteer: Gazetteer) -> Document:
     return build_document(source, meta, drafts, gazetteer)
 
 
-def _evidence(markup: Markup, page: Page, lines: list[str]) -> dict[str, metadata.Evidence]:
+def _evidence(markup: Markup, page: Page, lines: list[str]) -> dict[str, Evidence]:
     own = page.markup
     own.date = metadata.from_markup_dates(markup) or own.date
     linked, meta = metadata.from_linked_data(markup), metadata.from_meta_tags(markup)

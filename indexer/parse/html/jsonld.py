@@ -12,20 +12,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from indexer.parse.html import selectors
+from indexer.parse.html.evidence import Evidence
 from indexer.parse.html.soup import clean_text
 
 MAX_NODES = 2_000
 
 
-@dataclass(frozen=True)
-class LinkedData:
-    """The fields JSON-LD gives about the page's article, each None when absent."""
+@dataclass
+class LinkedData(Evidence):
+    """The fields JSON-LD gives about the page's article (date as written), and its type."""
 
-    title: str | None = None
-    date: str | None = None
-    author: str | None = None
-    site: str | None = None
-    url: str | None = None
     type: str | None = None
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bs4.element import Tag
 
 from indexer.parse.dates import parse_date, publication_date
 from indexer.parse.html import selectors
+from indexer.parse.html.evidence import Evidence
 from indexer.parse.html.jsonld import read_linked_data
 from indexer.parse.html.soup import Markup, attr, classes
 
@@ -33,17 +33,6 @@ PRECEDENCE: dict[str, tuple[str, ...]] = {
 }
 _ISO_DATE = re.compile(r"^\s*(?P<date>\d{4}-\d{2}-\d{2})(?:$|[T\s])")
 _TITLE_SEPARATORS = (" - ", " – ", " — ", " | ", ": ", " :: ")
-
-
-@dataclass
-class Evidence:
-    """What one kind of source says about the document; None where it says nothing."""
-
-    title: str | None = None
-    date: str | None = None
-    author: str | None = None
-    site: str | None = None
-    url: str | None = None
 
 
 def iso_date(value: str | None) -> str | None:

@@ -13,7 +13,7 @@ from bs4.element import Tag
 
 from indexer.model import SourceType
 from indexer.parse.assemble import Draft
-from indexer.parse.html.metadata import Evidence
+from indexer.parse.html.evidence import Evidence
 from indexer.parse.html.soup import Markup
 
 BLOGGER, ANALYSIS, PRESS_RELEASE, GENERIC = "blogger", "analysis", "press_release", "generic"

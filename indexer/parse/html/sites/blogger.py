@@ -14,7 +14,7 @@ from indexer.model import SourceType
 from indexer.parse.assemble import Draft
 from indexer.parse.dates import parse_date, parse_date_line
 from indexer.parse.html import selectors
-from indexer.parse.html.metadata import Evidence
+from indexer.parse.html.evidence import Evidence
 from indexer.parse.html.page import BLOGGER, Page
 from indexer.parse.html.soup import Markup, text_of
 from indexer.parse.html.threads import (

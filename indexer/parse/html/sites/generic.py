@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from bs4.element import PageElement, Tag
 
 from indexer.parse.html import selectors
-from indexer.parse.html.metadata import Evidence
+from indexer.parse.html.evidence import Evidence
 from indexer.parse.html.page import GENERIC, Page
 from indexer.parse.html.sites.wordpress import comments
 from indexer.parse.html.soup import Markup, is_noise, is_text, text_of

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from indexer.model import SourceType
 from indexer.parse.html import selectors
-from indexer.parse.html.metadata import Evidence
+from indexer.parse.html.evidence import Evidence
 from indexer.parse.html.page import GENERIC, PRESS_RELEASE, Page
 from indexer.parse.html.soup import Markup, text_of
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from indexer.model import SourceType
 from indexer.parse import patterns
 from indexer.parse.html import selectors
-from indexer.parse.html.metadata import Evidence, from_meta_tags
+from indexer.parse.html.evidence import Evidence
+from indexer.parse.html.metadata import from_meta_tags
 from indexer.parse.html.page import GENERIC, PRESS_RELEASE, Page
 from indexer.parse.html.sites.wordpress import comments
 from indexer.parse.html.soup import Markup, text_of

@@ -14,7 +14,8 @@ from bs4.element import Tag
 from indexer.model import SourceType
 from indexer.parse.assemble import Draft
 from indexer.parse.html import selectors
-from indexer.parse.html.metadata import Evidence, iso_date
+from indexer.parse.html.evidence import Evidence
+from indexer.parse.html.metadata import iso_date
 from indexer.parse.html.page import ANALYSIS, Page
 from indexer.parse.html.soup import Markup, attr, classes, text_of
 from indexer.parse.html.threads import (
