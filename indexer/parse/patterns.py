@@ -51,6 +51,9 @@ BOILERPLATE_LINES = frozenset(
         "(Back to top)",
         "Back to top",
         "Tweet",
+        "Read more:",
+        "Read more",
+        "Related stories",
     )
 )
 BOILERPLATE_PREFIXES = tuple(
@@ -169,6 +172,8 @@ SPEECH_VERB = (
     r"(?:said|says|added|adds|went on|continued|commented|stated|explained|warned"
     r"|told (?:us|the \w+|inspectors))"
 )
+# Every quote pattern below needs a speech verb: text without one is skipped cheaply.
+ANY_SPEECH_VERB = re.compile(rf"\b{SPEECH_VERB}\b")
 # `X said: “…”` within one paragraph.
 COLON_QUOTE = re.compile(rf"(?P<subject>[^.!?:;“”\"]*?)\s+{SPEECH_VERB}:\s*[“\"](?=\S)")
 # `X said “…”`, no colon: a quote only when the quoted words run long (else scare quotes).
