@@ -105,7 +105,7 @@ ANALYSIS_FOOTER = re.compile(
 ANALYSIS_SITE = "Russell Webster"
 ANALYSIS_AUTHOR = "Russell Webster"
 FINDINGS_HEADING = re.compile(r"^Findings\s*[—–-]\s*(?P<topic>.+)$", re.IGNORECASE)
-FINDINGS_LEAD_IN = re.compile(r"\bfind(?:ings?|s? that)\b", re.IGNORECASE)
+FINDINGS_LEAD_IN = re.compile(r"\b(?:find(?:ings?|s? that)|found that)\b", re.IGNORECASE)
 COORDINATION = re.compile(r"\bco-?ordination\b", re.IGNORECASE)
 GROUP_COORDINATION = "co-ordination"
 # A lead-in of the analysis blog that introduces text reproduced from the inspection.
