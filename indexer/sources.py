@@ -10,12 +10,14 @@ import codecs
 import os
 import re
 import stat
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.errors import SourceError
 from indexer.model import SourceFormat, SourceText
+from indexer.sidecar import read_sidecar
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Files larger than this are skipped as "too large" unless the caller sets another limit."""
@@ -30,7 +32,25 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_DECLARED_CHARSET = re.compile(
+    rb"""(?:<meta[^>]+charset|<\?xml[^>]+encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I
+)
+# Labels that browsers decode as Windows-1252 (WHATWG Encoding Standard): pages that say
+# ISO-8859-1 or ASCII but carry smart quotes in 0x80-0x9F mean Windows-1252.
+_WINDOWS_1252_LABELS = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+# Mojibake: UTF-8 bytes once decoded as Windows-1252 ("â€™" for "’"), then saved as UTF-8.
+# The five bytes Windows-1252 leaves undefined come through as C1 controls (WHATWG decoding).
+_UNDEFINED_IN_CP1252 = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+_CP1252_CONTINUATION = "".join(
+    chr(b) if b in _UNDEFINED_IN_CP1252 else bytes([b]).decode("cp1252") for b in range(0x80, 0xC0)
+)
+_MOJIBAKE = re.compile(
+    f"[\u00c2-\u00df][{_CP1252_CONTINUATION}]|[\u00e0-\u00ef][{_CP1252_CONTINUATION}]{{2}}"
+    f"|[\u00f0-\u00f4][{_CP1252_CONTINUATION}]{{3}}"
+)
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 # Characters removed at ingestion: C0 controls but tab/newline/CR, DEL, C1 controls,
 # bidi overrides and isolates, and lone surrogates (which cannot be encoded as UTF-8).
@@ -47,6 +67,19 @@ class Decoded:
     encoding: str
     replaced: int = 0
     removed: int = 0
+    repaired: int = 0
+    """Mojibake sequences repaired, or Windows-1252 fragments decoded inside UTF-8."""
+
+    def notes(self) -> tuple[str, ...]:
+        """Return what decoding did beyond plain UTF-8, in words."""
+        notes = [] if self.encoding == "utf-8" else [f"decoded as {self.encoding}"]
+        if self.repaired:
+            notes.append(f"{self.repaired} mojibake or mixed-encoding sequences repaired")
+        if self.replaced:
+            notes.append(f"{self.replaced} undecodable bytes replaced")
+        if self.removed:
+            notes.append(f"{self.removed} control or bidi characters removed")
+        return tuple(notes)
 
 
 def iter_source_paths(root: Path) -> Iterator[Path | SourceError]:
@@ -120,6 +153,8 @@ def read_source(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         source_path=str(path),
         text=decoded.text,
         format=detect_format(path, decoded.text),
+        overrides=read_sidecar(path),
+        notes=decoded.notes(),
     )
 
 
@@ -133,14 +168,27 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     except OSError as exc:
         raise SourceError(str(path), f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise SourceError(str(path), f"too large (over the limit of {max_bytes:,} bytes)")
+        raise SourceError(
+            str(path), f"too large: {_size_of(path)}, over the limit of {max_bytes:,} bytes"
+        )
     if not data.strip():
         raise SourceError(str(path), "empty file")
     return data
 
 
+def _size_of(path: Path) -> str:
+    try:
+        return f"{path.stat().st_size:,} bytes"
+    except OSError:
+        return "size unknown"
+
+
 def decode_bytes(data: bytes, path: str, html_hint: bool = False) -> Decoded:
-    """Decode `data`: BOM, then strict UTF-8, then a declared charset, then Windows-1252."""
+    """Decode `data`: BOM, then strict UTF-8, then a declared charset, then Windows-1252.
+
+    Strict UTF-8 text is checked for mojibake; bytes that are not UTF-8 are read as
+    Windows-1252 within otherwise UTF-8 text (a cp1252 comment pasted into a UTF-8 page).
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _clean(data[len(bom) :].decode(encoding, "replace"), encoding)
@@ -150,16 +198,17 @@ def decode_bytes(data: bytes, path: str, html_hint: bool = False) -> Decoded:
     if b"\x00" in data[:8192]:
         raise SourceError(path, "binary file (contains NUL bytes)")
     try:
-        return _clean(data.decode("utf-8"), "utf-8")
+        text, repaired = repair_mojibake(data.decode("utf-8"))
+        return _clean(text, "utf-8", repaired)
     except UnicodeDecodeError:
         pass
     declared = _declared_charset(data) if html_hint or b"<" in data[:1024] else None
-    if declared:
+    if declared and declared != "utf-8":
         try:
             return _clean(data.decode(declared), declared)
         except (UnicodeDecodeError, LookupError):
             pass
-    decoded = _clean(data.decode("cp1252", "replace"), "cp1252")
+    decoded = _decode_mixed(data)
     if _looks_binary(decoded.text):
         raise SourceError(path, "binary or undecodable file (mostly non-text bytes)")
     return decoded
@@ -186,17 +235,64 @@ def _declared_charset(data: bytes) -> str | None:
         return None
     name = match.group(1).decode("ascii", "replace").lower()
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name).name
     except LookupError:
         return None
+    return "cp1252" if codec in _WINDOWS_1252_LABELS else codec
 
 
-def _clean(text: str, encoding: str) -> Decoded:
+def repair_mojibake(text: str) -> tuple[str, int]:
+    """Return `text` with UTF-8-read-as-Windows-1252 sequences repaired, and how many."""
+    repaired = 0
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal repaired
+        try:
+            fixed = _cp1252_bytes(match.group()).decode("utf-8")
+        except UnicodeError:
+            return match.group()
+        repaired += 1
+        return fixed
+
+    return _MOJIBAKE.sub(fix, text), repaired
+
+
+def _cp1252_bytes(text: str) -> bytes:
+    """Return the Windows-1252 bytes of `text`, C1 controls standing for the undefined bytes."""
+    return b"".join(
+        bytes([ord(c)]) if ord(c) in _UNDEFINED_IN_CP1252 else c.encode("cp1252") for c in text
+    )
+
+
+_fallbacks = threading.local()
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read the bytes that are not UTF-8 as Windows-1252."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    _fallbacks.count = getattr(_fallbacks, "count", 0) + 1
+    return error.object[error.start : error.end].decode("cp1252", "replace"), error.end
+
+
+codecs.register_error("reportsearch-cp1252", _cp1252_fallback)
+
+
+def _decode_mixed(data: bytes) -> Decoded:
+    """Decode UTF-8 with Windows-1252 fragments, or plain Windows-1252 when there is no UTF-8."""
+    _fallbacks.count = 0
+    text = data.decode("utf-8", "reportsearch-cp1252")
+    if _UTF8_MULTIBYTE.search(data):
+        return _clean(text, "utf-8 with windows-1252 fragments", _fallbacks.count)
+    return _clean(text, "cp1252")
+
+
+def _clean(text: str, encoding: str, repaired: int = 0) -> Decoded:
     """Strip characters that must never reach the index and count what was changed."""
     replaced = text.count("\ufffd")
     cleaned, removed = _UNSAFE_CHARS.subn("", text)
     cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n")
-    return Decoded(cleaned, encoding, replaced, removed)
+    return Decoded(cleaned, encoding, replaced, removed, repaired)
 
 
 def _looks_binary(text: str) -> bool:
