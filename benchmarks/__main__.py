@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from benchmarks.corpus import HTML_SHARE
 from benchmarks.report import table
 from benchmarks.run import Options, run, write_json
 
@@ -20,7 +21,7 @@ def main(argv: list[str] | None = None) -> None:
         "--think", type=float, default=1.0, help="seconds paced clients wait between requests"
     )
     parser.add_argument(
-        "--html-share", type=float, default=0.0, help="share of documents written as HTML (0 to 1)"
+        "--html-share", type=float, default=HTML_SHARE, help="share of documents written as HTML"
     )
     parser.add_argument("--seed", type=int, default=20170113, help="corpus seed")
     parser.add_argument("--workdir", type=Path, help="folder for the corpus and indexes")

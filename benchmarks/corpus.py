@@ -18,6 +18,8 @@ HERE = Path(__file__).resolve().parent
 BENCH_GAZETTEER = HERE / "data" / "gazetteer.toml"
 """Extends the bundled gazetteer to every probation area and hundreds of speakers."""
 DEFAULT_SEED = 20170113
+HTML_SHARE = 0.25
+"""Share of documents written as saved HTML pages (Blogger, WordPress) rather than text."""
 FILES_PER_FOLDER = 1000
 
 

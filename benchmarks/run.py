@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import fts5, naive, service
-from benchmarks.corpus import BENCH_GAZETTEER, write_corpus
+from benchmarks.corpus import BENCH_GAZETTEER, HTML_SHARE, write_corpus
 from benchmarks.measure import folder_mb, load_average, percentile, run_in_child
 from benchmarks.pages import Page
 from benchmarks.queries import QUERIES, BenchQuery
@@ -39,7 +39,7 @@ class Options:
     elements: int
     rounds: int = 5
     seed: int = 20170113
-    html_share: float = 0.0
+    html_share: float = HTML_SHARE
     workdir: Path | None = None
     keep: bool = False
     clients: int = 20

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from benchmarks.corpus import BENCH_GAZETTEER, draw_posts, write_corpus
 from benchmarks.render import render_html
 from indexer.entities import load_gazetteer
@@ -19,8 +21,9 @@ def test_same_seed_same_files(tmp_path: Path) -> None:
     assert first.elements >= 300
 
 
-def test_parser_finds_every_drawn_element(tmp_path: Path) -> None:
-    info = write_corpus(tmp_path, 600, seed=11)
+@pytest.mark.parametrize("html_share", [0.0, 1.0])
+def test_parser_finds_every_drawn_element(tmp_path: Path, html_share: float) -> None:
+    info = write_corpus(tmp_path, 600, seed=11, html_share=html_share)
     posts = draw_posts(600, seed=11)
     gazetteer = load_gazetteer([BENCH_GAZETTEER])
     kinds: Counter[str] = Counter()
