@@ -36,6 +36,8 @@ ROWS: tuple[tuple[str, str, str | None, str | None, str], ...] = (
         "fts5_page_query_p95_ms",
         "<= 120",
     ),
+    ("page query p50, no postings cache (ms)", "uncached_page_query_p50_ms", None, None, ""),
+    ("page query p95, no postings cache (ms)", "uncached_page_query_p95_ms", None, None, ""),
     ("HTTP p50, 20 clients back to back (ms)", "http_p50_ms", None, None, ""),
     ("HTTP p95, 20 clients back to back (ms)", "http_p95_ms", None, None, "<= 300"),
     ("HTTP requests/s, back to back", "http_requests_per_s", None, None, ""),

@@ -154,10 +154,12 @@ def update_one_document(paths: list[Path], folder: Path, index: Path) -> float:
 def open_engines(index: Path, root: Path) -> list[Engine]:
     """Open the service and the two baselines over the same corpus."""
     ours = service.ServiceSearch(index)
+    uncached = service.ServiceSearch(index, cache_postings=False)
     plain = naive.NaiveWhoosh(root / "naive")
     lite = fts5.Fts5Search(root / "fts5.db")
     return [
         Engine("service", ours.page, ours.close),
+        Engine("service_uncached", uncached.page, uncached.close),
         Engine("naive_whoosh", plain.page, plain.close),
         Engine("fts5", lite.page, lite.close),
     ]
@@ -187,7 +189,12 @@ def time_pages(index: Path, root: Path, rounds: int) -> dict[str, Any]:
 def _latency_figures(
     samples: dict[str, dict[str, list[float]]], totals: dict[str, dict[str, int]]
 ) -> dict[str, Any]:
-    prefix = {"service": "", "naive_whoosh": "naive_whoosh_", "fts5": "fts5_"}
+    prefix = {
+        "service": "",
+        "service_uncached": "uncached_",
+        "naive_whoosh": "naive_whoosh_",
+        "fts5": "fts5_",
+    }
     figures: dict[str, Any] = {}
     for name, per_query in samples.items():
         every = [t for times in per_query.values() for t in times]

@@ -48,8 +48,8 @@ def request_for(bench: BenchQuery) -> SearchRequest:
 class ServiceSearch:
     """The search service over the project's index, one instance per thread."""
 
-    def __init__(self, index: Path) -> None:
-        self.search = WhooshSearch(index)
+    def __init__(self, index: Path, cache_postings: bool = True) -> None:
+        self.search = WhooshSearch(index, cache_postings=cache_postings)
 
     def page(self, bench: BenchQuery) -> Page:
         """Return one results page through the service."""

@@ -45,11 +45,15 @@ _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float
 class BulkSearcher:
     """One searcher's postings read in bulk; field lengths cached per reader."""
 
-    def __init__(self, searcher: Searcher, shared: ReaderData | None = None) -> None:
+    def __init__(
+        self, searcher: Searcher, shared: ReaderData | None = None, cache: bool = True
+    ) -> None:
         self.searcher = searcher
         self.size = searcher.doc_count_all()
         self.leaves: list[tuple[Searcher, int]] = list(searcher.leaf_searchers())
         self.shared = shared or ReaderData(CACHE_BYTES)
+        self.cache = cache
+        """Keep common terms' decoded postings (False: decode every time, to measure that)."""
         self.live = self.shared.once("live", lambda: live_mask(searcher.reader()))
 
     def evaluate(self, q: wq.Query) -> tuple[Mask, Scores]:
@@ -163,11 +167,11 @@ class BulkSearcher:
     def postings(self, sub: Searcher, offset: int, field: str, text: bytes) -> tuple[Ids, Scores]:
         """Return one segment's raw postings of a term; common terms' are kept for reuse."""
         key = ("postings", offset, field, text)
-        cached = self.shared.cached(key)
+        cached = self.shared.cached(key) if self.cache else None
         if cached is not None:
             return cached
         ids, weights = _postings(sub.reader().postings(field, text))
-        if len(ids) >= CACHE_MIN_POSTINGS:
+        if self.cache and len(ids) >= CACHE_MIN_POSTINGS:
             self.shared.cache(key, (ids, weights), ids.nbytes + weights.nbytes)
         return ids, weights
 

@@ -92,6 +92,7 @@ class WhooshSearch:
         limits: QueryLimits = DEFAULT_LIMITS,
         ranking: Ranking | None = None,
         bulk: bool = True,
+        cache_postings: bool = True,
     ) -> None:
         self.location = location
         self.limits = limits
@@ -107,6 +108,7 @@ class WhooshSearch:
         self._vocabulary: list[str] | None = None
         self._finalizer: weakref.finalize | None = None
         self.bulk = bulk
+        self.cache_postings = cache_postings
         """Match and rank with numpy over whole posting lists (False: Whoosh's collectors)."""
 
     def search(self, request: SearchRequest) -> SearchResults:
@@ -263,7 +265,7 @@ class WhooshSearch:
     def _bulk_searcher(self, searcher: Searcher) -> BulkSearcher:
         """Return the bulk view of the current searcher, made once per reader."""
         if self._bulk is None or self._bulk.searcher is not searcher:
-            self._bulk = BulkSearcher(searcher, self._shared(searcher))
+            self._bulk = BulkSearcher(searcher, self._shared(searcher), self.cache_postings)
         return self._bulk
 
     def _shared(self, searcher: Searcher) -> ReaderData:
