@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workdir", type=Path, help="folder for the corpus and indexes")
     parser.add_argument("--keep", action="store_true", help="keep the corpus and indexes")
     parser.add_argument("--no-http", action="store_true", help="skip the HTTP measurements")
+    parser.add_argument("--no-update", action="store_true", help="skip the one-document update")
     args = parser.parse_args(argv)
     options = Options(
         elements=args.elements,
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None) -> None:
         clients=args.clients,
         think_s=args.think,
         http=not args.no_http,
+        update=not args.no_update,
     )
     figures = run(options)
     print(table(figures))

@@ -12,6 +12,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -55,22 +56,26 @@ def start_server(index: Path) -> tuple[subprocess.Popen[bytes], int]:
     serve = "from web.cli import main; main()"
     command = [sys.executable, "-c", serve, "serve", "--index", str(index)]
     command += ["--host", HOST, "--port", str(port)]
-    server = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ)
-    )
+    # The server logs (waitress warns of queue depth under load) go to a file: a pipe nobody
+    # reads fills up and blocks the server's main thread mid-run.
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (closed with the server)
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log, env=dict(os.environ))
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"the server exited: {server.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+            log.seek(0)
+            raise RuntimeError(f"the server exited: {log.read().decode()[-2000:]}")
         try:
             connection = http.client.HTTPConnection(HOST, port, timeout=5)
             connection.request("GET", api_url(QUERIES[0]))
             connection.getresponse().read()
             connection.close()
+            server.log = log  # type: ignore[attr-defined]
             return server, port
         except OSError:
             time.sleep(0.2)
     server.kill()
+    log.close()
     raise RuntimeError("the server did not answer in time")
 
 
@@ -127,6 +132,7 @@ def measure_http(index: Path, clients: int, rounds: int, think_s: float) -> dict
     finally:
         server.terminate()
         server.wait(timeout=30)
+        server.log.close()  # type: ignore[attr-defined]
     figures.update(
         http_clients=clients,
         http_think_s=think_s,

@@ -45,6 +45,7 @@ class Options:
     clients: int = 20
     think_s: float = 1.0
     http: bool = True
+    update: bool = True
 
 
 class Engine:
@@ -92,7 +93,12 @@ def _run(options: Options, root: Path) -> dict[str, Any]:
         fts5_build_peak_mb=round(fts5_peak, 1),
         fts5_db_mb=round((root / "fts5.db").stat().st_size / 1024 / 1024, 1),
     )
-    figures["update_one_doc_s"] = round(update_one_document(corpus.paths, corpus.folder, index), 2)
+    if options.update:
+        figures["update_one_doc_s"] = round(
+            update_one_document(corpus.paths, corpus.folder, index), 2
+        )
+    else:
+        figures["update_one_doc_s"] = None
     figures.update(time_pages(index, root, options.rounds))
     if options.http:
         from benchmarks.http import measure_http
