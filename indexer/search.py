@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
 from indexer.collecting import collect_page, match_mask
-from indexer.errors import QueryError
+from indexer.errors import IndexUnavailableError, QueryError
 from indexer.facets import FacetTable, Mask, count_facets
 from indexer.hits import copies_of, make_hit
 from indexer.limits import DEFAULT_LIMITS, QueryLimits
@@ -60,7 +62,7 @@ from indexer.schema import (
     TITLE,
 )
 from indexer.similar import similar_elements
-from indexer.store import current_generation, open_current
+from indexer.store import current_generation, open_generation
 from indexer.suggest import suggest
 from indexer.valuecodes import ValueCodes
 
@@ -165,11 +167,30 @@ class WhooshSearch:
         self._builder = self._weighting = None
 
     def _current_searcher(self) -> Searcher:
+        """Return a searcher on the index being served, reopened if it changed since last time."""
+        with self._reading():
+            return self._follow_index()
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Turn an index found missing or damaged on opening into IndexUnavailableError."""
+        try:
+            yield
+        except IndexUnavailableError:
+            self.close()
+            raise
+        except Exception as exc:  # damaged files fail in many ways (EOFError, UnpicklingError…)
+            name = self._generation.name if self._generation else "it"
+            self.close()
+            reason = f"cannot read {name}: {exc!r}"
+            raise IndexUnavailableError(str(self.location), reason) from exc
+
+    def _follow_index(self) -> Searcher:
         generation = current_generation(self.location)
         if self._searcher is None or generation != self._generation:
             self.close()
-            self._index = open_current(self.location)
             self._generation = generation
+            self._index = open_generation(generation, self.location)
             self._weighting = self.ranking.weighting()
             self._searcher = self._index.searcher(weighting=self._weighting)
         elif not self._searcher.up_to_date():
@@ -183,7 +204,8 @@ class WhooshSearch:
         if self._tables is None:
             reader = searcher.reader()
             fields = FACET_FIELDS + AUX_FIELDS
-            self._tables = {name: FacetTable.read(reader, name) for name in fields}
+            with self._reading():
+                self._tables = {name: FacetTable.read(reader, name) for name in fields}
             if self._weighting is not None:
                 self._weighting.set_kinds(self._tables[KIND], searcher.doc_count_all())
         return self._tables

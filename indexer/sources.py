@@ -7,6 +7,7 @@ one bad file never stops the others.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 import stat
@@ -15,10 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.errors import SourceError
+from indexer.limits import DEFAULT_INGEST_LIMITS
 from indexer.model import SourceFormat, SourceText
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULT_INGEST_LIMITS.max_file_bytes
 """Files larger than this are skipped as "too large" unless the caller sets another limit."""
+MOSTLY_UTF8_ERRORS = 0.02
+"""UTF-8 with at most this share of bad sequences (among non-ASCII characters) is still UTF-8:
+a stray byte or a surrogate written as UTF-8 does not turn a whole file into mojibake."""
 
 SIDECAR_SUFFIXES = (".meta.json", ".meta.toml")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -30,13 +35,20 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
+    rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.I,
+)
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 # Characters removed at ingestion: C0 controls but tab/newline/CR, DEL, C1 controls,
-# bidi overrides and isolates, and lone surrogates (which cannot be encoded as UTF-8).
+# bidi overrides and isolates, lone surrogates (which cannot be encoded as UTF-8) and the
+# noncharacters U+FFFE/U+FFFF.
 _UNSAFE_CHARS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
+# In names shown to people, line breaks and tabs are escaped too.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -46,40 +58,61 @@ class Decoded:
     text: str
     encoding: str
     replaced: int = 0
+    """Undecodable bytes turned into U+FFFD (and U+FFFD already in the text)."""
     removed: int = 0
+    """Control, bidi-override and lone-surrogate characters removed."""
+
+    def repairs(self) -> str | None:
+        """Return what decoding had to repair, in words, or None if nothing."""
+        parts = []
+        if self.replaced:
+            parts.append(f"{self.replaced} undecodable characters replaced with U+FFFD")
+        if self.removed:
+            parts.append(f"{self.removed} control or bidi characters removed")
+        return f"{'; '.join(parts)} (read as {self.encoding})" if parts else None
 
 
 def iter_source_paths(root: Path) -> Iterator[Path | SourceError]:
-    """Yield the document files under `root` in a stable order, or an error for each bad entry."""
+    """Yield the document files under `root` in a stable order, or an error for each bad entry.
+
+    Depth-first in byte order of the names; iterative, so any depth of folders is walked.
+    """
     root_real = root.resolve()
-    seen_dirs: set[tuple[int, int]] = set()
-    yield from _walk(root, root_real, seen_dirs)
+    seen: set[tuple[int, int]] = set()
+    pending: list[Path] = [root]
+    while pending:
+        folder = pending.pop()
+        entries = _list_folder(folder, seen)
+        if isinstance(entries, SourceError):
+            yield entries
+            continue
+        subfolders = []
+        for entry in entries:
+            path = Path(entry.path)
+            problem = _entry_problem(path, root_real)
+            if problem:
+                yield SourceError(display_path(path), problem)
+            elif path.is_dir():
+                subfolders.append(path)
+            else:
+                yield path
+        pending.extend(reversed(subfolders))
 
 
-def _walk(
-    folder: Path, root_real: Path, seen: set[tuple[int, int]]
-) -> Iterator[Path | SourceError]:
+def _list_folder(folder: Path, seen: set[tuple[int, int]]) -> list[os.DirEntry[str]] | SourceError:
+    """Return the entries of `folder` worth looking at, or why it cannot be walked."""
     try:
         info = folder.stat()
         if (info.st_dev, info.st_ino) in seen:
-            yield SourceError(str(folder), "directory loop (already visited)")
-            return
+            return SourceError(display_path(folder), "directory loop (already visited)")
         seen.add((info.st_dev, info.st_ino))
-        entries = sorted(os.scandir(folder), key=lambda entry: os.fsencode(entry.name))
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: os.fsencode(entry.name))
     except OSError as exc:
-        yield SourceError(str(folder), f"cannot list directory: {exc.strerror or exc}")
-        return
-    for entry in entries:
-        path = Path(entry.path)
-        if entry.name.startswith(".") or entry.name.endswith(SIDECAR_SUFFIXES):
-            continue
-        problem = _entry_problem(path, root_real)
-        if problem:
-            yield SourceError(str(path), problem)
-        elif path.is_dir():
-            yield from _walk(path, root_real, seen)
-        else:
-            yield path
+        return SourceError(display_path(folder), f"cannot list directory: {exc.strerror or exc}")
+    return [
+        e for e in entries if not e.name.startswith(".") and not e.name.endswith(SIDECAR_SUFFIXES)
+    ]
 
 
 def _entry_problem(path: Path, root_real: Path) -> str | None:
@@ -92,6 +125,8 @@ def _entry_problem(path: Path, root_real: Path) -> str | None:
     except FileNotFoundError:
         return "broken symlink or file vanished"
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop"
         return f"cannot stat: {exc.strerror or exc}"
     if path.is_symlink() and not target.is_relative_to(root_real):
         return "symlink points outside the corpus"
@@ -100,27 +135,48 @@ def _entry_problem(path: Path, root_real: Path) -> str | None:
     return "not a regular file (FIFO, socket or device)"
 
 
+def display_path(path: Path | str) -> str:
+    """Return `path` as printable text: undecodable name bytes as \\xNN, controls escaped."""
+    return _printable(os.fsencode(path))
+
+
 def document_id(path: Path, root: Path) -> str:
-    """Return the stable document id of `path`: its POSIX path relative to the corpus root."""
-    relative = path.relative_to(root).as_posix()
-    # File names that are not UTF-8 arrive with surrogate escapes; make the id printable.
-    return os.fsencode(relative).decode("utf-8", "replace")
+    """Return the stable document id of `path`: its POSIX path relative to the corpus root.
+
+    Names that are not UTF-8 keep their odd bytes as `\\xNN`, so two such names never share
+    an id; control and bidi characters are escaped the same way.
+    """
+    return _printable(os.fsencode(path.relative_to(root).as_posix()))
+
+
+def _printable(name: bytes) -> str:
+    text = name.decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE.sub(lambda m: _escape(m.group()), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def read_source(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     """Read and decode one file, raising `SourceError` with the reason when it cannot be used."""
-    data = read_bytes(path, max_bytes)
-    decoded = decode_bytes(data, str(path), html_hint=path.name.lower().endswith(HTML_SUFFIXES))
+    return decode_source(read_bytes(path, max_bytes), path, doc_id)[0]
+
+
+def decode_source(data: bytes, path: Path, doc_id: str) -> tuple[SourceText, Decoded]:
+    """Decode the bytes of one file into a SourceText, with what decoding had to repair."""
+    shown = display_path(path)
+    decoded = decode_bytes(data, shown, html_hint=path.name.lower().endswith(HTML_SUFFIXES))
     if not decoded.text.strip():
-        raise SourceError(
-            str(path), "no text after decoding (only whitespace or control characters)"
-        )
-    return SourceText(
+        raise SourceError(shown, "no text after decoding (only whitespace or control characters)")
+    source = SourceText(
         doc_id=doc_id,
-        source_path=str(path),
+        source_path=shown,
         text=decoded.text,
         format=detect_format(path, decoded.text),
     )
+    return source, decoded
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -129,46 +185,73 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise SourceError(str(path), "file vanished before it could be read") from None
+        raise SourceError(display_path(path), "file vanished before it could be read") from None
     except OSError as exc:
-        raise SourceError(str(path), f"cannot read: {exc.strerror or exc}") from None
+        raise SourceError(display_path(path), f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise SourceError(str(path), f"too large (over the limit of {max_bytes:,} bytes)")
+        raise SourceError(display_path(path), f"too large (over the limit of {max_bytes:,} bytes)")
     if not data.strip():
-        raise SourceError(str(path), "empty file")
+        raise SourceError(display_path(path), "empty file")
     return data
 
 
 def decode_bytes(data: bytes, path: str, html_hint: bool = False) -> Decoded:
-    """Decode `data`: BOM, then strict UTF-8, then a declared charset, then Windows-1252."""
+    """Decode `data`: BOM, strict UTF-8, a declared charset, mostly-UTF-8, then Windows-1252."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _clean(data[len(bom) :].decode(encoding, "replace"), encoding)
     utf16 = _sniff_utf16(data)
     if utf16:
         return _clean(data.decode(utf16, "replace"), utf16)
-    if b"\x00" in data[:8192]:
+    utf8 = _strict_utf8(data)
+    if _is_binary(data, utf8 is not None):
         raise SourceError(path, "binary file (contains NUL bytes)")
-    try:
-        return _clean(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    if utf8 is not None:
+        return _clean(utf8, "utf-8")
     declared = _declared_charset(data) if html_hint or b"<" in data[:1024] else None
     if declared:
         try:
             return _clean(data.decode(declared), declared)
         except (UnicodeDecodeError, LookupError):
             pass
+    mostly = data.decode("utf-8", "replace")
+    if _few_errors(mostly):
+        return _clean(mostly, "utf-8")
     decoded = _clean(data.decode("cp1252", "replace"), "cp1252")
     if _looks_binary(decoded.text):
         raise SourceError(path, "binary or undecodable file (mostly non-text bytes)")
     return decoded
 
 
+def _strict_utf8(data: bytes) -> str | None:
+    """Return `data` as UTF-8, tolerating only a last character cut short; else None."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            return data[: exc.start].decode("utf-8", "replace") + "\ufffd"
+        return None
+
+
+def _is_binary(data: bytes, is_utf8: bool) -> bool:
+    """Return whether NUL bytes say `data` is binary: any in non-UTF-8, many in UTF-8."""
+    sample = data[:8192]
+    nuls = sample.count(0)
+    return nuls > 0 and (not is_utf8 or nuls * 100 > len(sample))
+
+
+def _few_errors(text: str) -> bool:
+    """Return whether UTF-8 decoding with replacements went wrong only here and there."""
+    bad = text.count("\ufffd")
+    good = sum(1 for char in text if char > "\x7f") - bad
+    return good > 0 and bad <= MOSTLY_UTF8_ERRORS * good
+
+
 def _sniff_utf16(data: bytes) -> str | None:
     """Return a UTF-16 codec when BOM-less `data` has the NUL pattern of ASCII in UTF-16."""
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
         return None
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
@@ -184,11 +267,19 @@ def _declared_charset(data: bytes) -> str | None:
     match = _DECLARED_CHARSET.search(data[:4096])
     if not match:
         return None
-    name = match.group(1).decode("ascii", "replace").lower()
+    name = (match.group(1) or match.group(2)).decode("ascii", "replace").lower()
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name).name
     except LookupError:
         return None
+    # A declaration readable as ASCII cannot be UTF-16/32 text (the HTML standard's rule).
+    return None if codec.startswith(("utf-16", "utf-32")) else codec
+
+
+def strip_unsafe(text: str) -> str:
+    """Return `text` without the control, bidi-override and surrogate characters removed at
+    ingestion (for text that reaches the index by another way than `decode_bytes`)."""
+    return _UNSAFE_CHARS.sub("", text)
 
 
 def _clean(text: str, encoding: str) -> Decoded:
