@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +60,7 @@ from indexer.schema import (
     TITLE,
 )
 from indexer.similar import similar_elements
-from indexer.store import current_generation, open_generation
+from indexer.store import current_generation, open_generation, release_frames
 from indexer.suggest import suggest
 from indexer.valuecodes import ValueCodes
 
@@ -168,22 +166,20 @@ class WhooshSearch:
 
     def _current_searcher(self) -> Searcher:
         """Return a searcher on the index being served, reopened if it changed since last time."""
-        with self._reading():
-            return self._follow_index()
-
-    @contextmanager
-    def _reading(self) -> Iterator[None]:
-        """Turn an index found missing or damaged on opening into IndexUnavailableError."""
         try:
-            yield
+            return self._follow_index()
         except IndexUnavailableError:
             self.close()
             raise
         except Exception as exc:  # damaged files fail in many ways (EOFError, UnpicklingError…)
-            name = self._generation.name if self._generation else "it"
-            self.close()
-            reason = f"cannot read {name}: {exc!r}"
-            raise IndexUnavailableError(str(self.location), reason) from exc
+            raise self._unavailable(exc) from exc
+
+    def _unavailable(self, exc: Exception) -> IndexUnavailableError:
+        """Close everything; return the error for an index found damaged on opening."""
+        name = self._generation.name if self._generation else "it"
+        release_frames(exc)
+        self.close()
+        return IndexUnavailableError(str(self.location), f"cannot read {name}: {exc!r}")
 
     def _follow_index(self) -> Searcher:
         generation = current_generation(self.location)
@@ -204,8 +200,10 @@ class WhooshSearch:
         if self._tables is None:
             reader = searcher.reader()
             fields = FACET_FIELDS + AUX_FIELDS
-            with self._reading():
+            try:
                 self._tables = {name: FacetTable.read(reader, name) for name in fields}
+            except Exception as exc:  # damaged postings
+                raise self._unavailable(exc) from exc
             if self._weighting is not None:
                 self._weighting.set_kinds(self._tables[KIND], searcher.doc_count_all())
         return self._tables

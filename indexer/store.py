@@ -11,9 +11,11 @@ leaves readers on the old index or the new one, never on a half-written one.
 from __future__ import annotations
 
 import errno
+import gc
 import hashlib
 import os
 import shutil
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -77,7 +79,24 @@ def open_generation(folder: Path, location: Path | None = None) -> FileIndex:
         return whoosh_index.open_dir(str(folder))
     except Exception as exc:  # Whoosh raises many types for damaged files.
         where = str(location or folder.parent)
+        release_frames(exc)
         raise IndexUnavailableError(where, f"cannot open {folder.name}: {exc}") from exc
+
+
+def release_frames(exc: BaseException) -> None:
+    """Close what a failed read of damaged index files left open.
+
+    Whoosh does not close a file it fails to read; the frames of the traceback (and reference
+    cycles of half-built readers) hold it until collected. Dropping them closes it now, quietly.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        seen: set[int] = set()
+        while exc is not None and id(exc) not in seen:
+            seen.add(id(exc))
+            exc.__traceback__ = None
+            exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+        gc.collect()
 
 
 @dataclass(frozen=True)
@@ -112,6 +131,7 @@ def describe_generation(folder: Path, location: Path | None = None) -> Generatio
             )
     except Exception as exc:  # damaged segment files fail in many ways
         where = str(location or folder.parent)
+        release_frames(exc)
         raise IndexUnavailableError(where, f"cannot read {folder.name}: {exc}") from exc
 
 
