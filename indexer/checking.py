@@ -88,7 +88,8 @@ def check_index(location: Path) -> CheckReport:
 def _describe_facts(name: str, facts: GenerationFacts) -> str:
     return (
         f"{name} opens: {facts.records} elements of {len(facts.records_per_document)} "
-        f"documents in {facts.segments} segments ({facts.deleted} deleted records)"
+        f"documents in {facts.segments} segment{'' if facts.segments == 1 else 's'} "
+        f"({facts.deleted} deleted records)"
     )
 
 

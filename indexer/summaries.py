@@ -31,11 +31,11 @@ def describe_index_report(report: IndexReport, index_dir: Path) -> str:
     elif report.documents:
         lines.append(f"Nothing to do: {index_dir} is up to date with {held}.")
     if report.failures:
-        lines.append(f"{len(report.failures)} files failed:")
+        lines.append(f"{plural(len(report.failures), 'file')} failed:")
         failures = sorted(report.failures, key=lambda f: f.path)
         lines.extend(f"  {failure.path}: {failure.reason}" for failure in failures)
     if report.repairs:
-        lines.append(f"{len(report.repairs)} files indexed after repairs:")
+        lines.append(f"{plural(len(report.repairs), 'file')} indexed after repairs:")
         lines.extend(f"  {path}: {repairs}" for path, repairs in sorted(report.repairs))
     return "\n".join(lines)
 
@@ -43,6 +43,11 @@ def describe_index_report(report: IndexReport, index_dir: Path) -> str:
 def _elements(kinds: Counter[str]) -> str:
     listed = ", ".join(f"{n} {kind}s" for kind, n in sorted(kinds.items()))
     return f"{sum(kinds.values())} elements ({listed})" if listed else "0 elements"
+
+
+def plural(count: int, noun: str) -> str:
+    """Return "1 file", "2 files"."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def describe_check_report(report: CheckReport) -> str:
