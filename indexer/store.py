@@ -15,6 +15,7 @@ import gc
 import hashlib
 import os
 import shutil
+import traceback
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -84,18 +85,28 @@ def open_generation(folder: Path, location: Path | None = None) -> FileIndex:
 
 
 def release_frames(exc: BaseException) -> None:
-    """Close what a failed read of damaged index files left open.
+    """Close what a failed read or write of index files left open, quietly.
 
-    Whoosh does not close a file it fails to read; the frames of the traceback (and reference
-    cycles of half-built readers) hold it until collected. Dropping them closes it now, quietly.
+    Whoosh does not close the files of a read or write that fails; the frames of the
+    exception's traceback (and reference cycles of half-built readers and writers) hold them
+    until collected, which then warns. Dropping the frames closes them now (messages stay).
     """
+    with _collecting_quietly():
+        seen: set[int] = set()
+        current: BaseException | None = exc
+        while current is not None and id(current) not in seen:
+            seen.add(id(current))
+            traceback.clear_frames(current.__traceback__)
+            current.__traceback__ = None
+            current = current.__cause__ or current.__context__
+
+
+@contextmanager
+def _collecting_quietly() -> Iterator[None]:
+    """Collect, at the end of the block, the files Whoosh left open, without ResourceWarnings."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
-        seen: set[int] = set()
-        while exc is not None and id(exc) not in seen:
-            seen.add(id(exc))
-            exc.__traceback__ = None
-            exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+        yield
         gc.collect()
 
 
@@ -160,8 +171,10 @@ class GenerationWriter:
             self.folder = new_generation(location)
             try:
                 self._open(base, procs)
-            except BaseException:
+            except BaseException as exc:
                 discard(self.folder)
+                if isinstance(exc, OSError):
+                    release_frames(exc)
                 raise
 
     def _open(self, base: Path | None, procs: int) -> None:
@@ -188,12 +201,15 @@ class GenerationWriter:
         self,
         exc_type: type[BaseException] | None,
         exc: BaseException | None,
-        traceback: TracebackType | None,
+        trace: TracebackType | None,
     ) -> None:
-        if exc_type is not None:
-            self.discard()
-            if isinstance(exc, OSError):
-                raise _write_error(self.location, exc) from exc
+        if exc is None:
+            return
+        if isinstance(exc, OSError | IndexWriteError):
+            release_frames(exc)
+        self.discard()
+        if isinstance(exc, OSError):
+            raise _write_error(self.location, exc) from exc
 
     def delete_documents(self, doc_ids: Iterable[str]) -> int:
         """Delete every record of the documents `doc_ids`; return how many records went."""
@@ -233,11 +249,12 @@ class GenerationWriter:
 
     def discard(self) -> None:
         """Abandon the new generation: stop its writer and delete its folder."""
-        if self._writer is not None:
-            # The folder goes anyway, and the error that brought us here is the one to report.
-            with suppress(Exception):
-                self._writer.cancel()
-            self._writer = None
+        with _collecting_quietly():
+            if self._writer is not None:
+                # The folder goes anyway, and the error that brought us here is the one to report.
+                with suppress(Exception):
+                    self._writer.cancel()
+                self._writer = None
         discard(self.folder)
 
 
