@@ -21,9 +21,6 @@ from indexer.model import SourceFormat, SourceText
 
 DEFAULT_MAX_BYTES = DEFAULT_INGEST_LIMITS.max_file_bytes
 """Files larger than this are skipped as "too large" unless the caller sets another limit."""
-MOSTLY_UTF8_ERRORS = 0.02
-"""UTF-8 with at most this share of bad sequences (among non-ASCII characters) is still UTF-8:
-a stray byte or a surrogate written as UTF-8 does not turn a whole file into mojibake."""
 
 SIDECAR_SUFFIXES = (".meta.json", ".meta.toml")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -47,6 +44,7 @@ _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)
 _UNSAFE_CHARS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
+_REPLACEMENT_RUNS = re.compile("\ufffd+")
 # In names shown to people, line breaks and tabs are escaped too.
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
@@ -75,7 +73,8 @@ class Decoded:
 def iter_source_paths(root: Path) -> Iterator[Path | SourceError]:
     """Yield the document files under `root` in a stable order, or an error for each bad entry.
 
-    Depth-first in byte order of the names; iterative, so any depth of folders is walked.
+    Depth-first in byte order of the names; iterative, and only symlinks are resolved, so any
+    depth of folders is walked in time proportional to the number of entries.
     """
     root_real = root.resolve()
     seen: set[tuple[int, int]] = set()
@@ -89,13 +88,13 @@ def iter_source_paths(root: Path) -> Iterator[Path | SourceError]:
         subfolders = []
         for entry in entries:
             path = Path(entry.path)
-            problem = _entry_problem(path, root_real)
-            if problem:
-                yield SourceError(display_path(path), problem)
-            elif path.is_dir():
+            kind = _entry_kind(entry, root_real)
+            if kind == "folder":
                 subfolders.append(path)
-            else:
+            elif kind == "file":
                 yield path
+            else:
+                yield SourceError(display_path(path), kind)
         pending.extend(reversed(subfolders))
 
 
@@ -115,11 +114,14 @@ def _list_folder(folder: Path, seen: set[tuple[int, int]]) -> list[os.DirEntry[s
     ]
 
 
-def _entry_problem(path: Path, root_real: Path) -> str | None:
-    """Return why `path` must be skipped, or None when it is a readable file or folder."""
+def _entry_kind(entry: os.DirEntry[str], root_real: Path) -> str:
+    """Return "file" or "folder" for an entry to walk, else why it must be skipped."""
     try:
-        target = path.resolve(strict=True)
-        mode = path.stat().st_mode
+        if entry.is_symlink():
+            target = Path(entry.path).resolve(strict=True)
+            if not target.is_relative_to(root_real):
+                return "symlink points outside the corpus"
+        mode = entry.stat().st_mode
     except RuntimeError:
         return "symlink loop"
     except FileNotFoundError:
@@ -128,10 +130,10 @@ def _entry_problem(path: Path, root_real: Path) -> str | None:
         if exc.errno == errno.ELOOP:
             return "symlink loop"
         return f"cannot stat: {exc.strerror or exc}"
-    if path.is_symlink() and not target.is_relative_to(root_real):
-        return "symlink points outside the corpus"
-    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
-        return None
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return "file"
     return "not a regular file (FIFO, socket or device)"
 
 
@@ -217,10 +219,10 @@ def decode_bytes(data: bytes, path: str, html_hint: bool = False) -> Decoded:
     mostly = data.decode("utf-8", "replace")
     if _few_errors(mostly):
         return _clean(mostly, "utf-8")
-    decoded = _clean(data.decode("cp1252", "replace"), "cp1252")
-    if _looks_binary(decoded.text):
+    text = data.decode("cp1252", "replace")
+    if _looks_binary(text):
         raise SourceError(path, "binary or undecodable file (mostly non-text bytes)")
-    return decoded
+    return _clean(text, "cp1252")
 
 
 def _strict_utf8(data: bytes) -> str | None:
@@ -234,17 +236,21 @@ def _strict_utf8(data: bytes) -> str | None:
 
 
 def _is_binary(data: bytes, is_utf8: bool) -> bool:
-    """Return whether NUL bytes say `data` is binary: any in non-UTF-8, many in UTF-8."""
+    """Return whether NUL bytes say `data` is binary: any in non-UTF-8, more than a stray
+    few (over 1% and over 3) in UTF-8, whose stray NULs are removed like other controls."""
     sample = data[:8192]
     nuls = sample.count(0)
-    return nuls > 0 and (not is_utf8 or nuls * 100 > len(sample))
+    return nuls > 0 and (not is_utf8 or nuls > max(3, len(sample) // 100))
 
 
 def _few_errors(text: str) -> bool:
-    """Return whether UTF-8 decoding with replacements went wrong only here and there."""
-    bad = text.count("\ufffd")
-    good = sum(1 for char in text if char > "\x7f") - bad
-    return good > 0 and bad <= MOSTLY_UTF8_ERRORS * good
+    """Return whether UTF-8 with replacements went wrong only here and there: it has at least
+    as many well-formed non-ASCII characters as broken sequences. Windows-1252 text almost
+    never holds a well-formed UTF-8 sequence; UTF-8 with a stray byte or an encoded lone
+    surrogate does, so one bad sequence does not turn a whole file into mojibake."""
+    broken = len(_REPLACEMENT_RUNS.findall(text))
+    well_formed = sum(1 for char in text if char > "\x7f" and char != "\ufffd")
+    return well_formed > 0 and broken <= well_formed
 
 
 def _sniff_utf16(data: bytes) -> str | None:
