@@ -93,13 +93,14 @@ def parse(file: Path, as_json: bool, gazetteer_files: tuple[Path, ...]) -> None:
     """Show how FILE is parsed into a document and its elements."""
     gazetteer = _gazetteer(gazetteer_files)
     try:
-        document = parse_source(read_source(file, document_id(file, file.parent)), gazetteer)
+        source = read_source(file, document_id(file, file.parent))
+        document = parse_source(source, gazetteer)
     except SourceError as error:
         raise click.ClickException(f"cannot parse {error.path}: {error.reason}") from None
     if as_json:
         click.echo(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(_describe_document(document))
+        click.echo(_describe_document(document, source.notes))
 
 
 class ByteSize(click.ParamType):
@@ -298,12 +299,14 @@ def _run_search(
         service.close()
 
 
-def _describe_document(document: Document) -> str:
+def _describe_document(document: Document, notes: tuple[str, ...] = ()) -> str:
     kinds = Counter(e.kind.value for e in document.elements)
     lines = [
         f"{document.id} — {document.title}",
         f"  date: {document.date or '-'} · site: {document.site or '-'} · "
         f"type: {document.source_type.value} · format: {document.format.value}",
+        *([f"  url: {document.url}"] if document.url else []),
+        *([f"  decoding: {'; '.join(notes)}"] if notes else []),
         f"  organisations: {', '.join(document.organisations) or '-'}",
         f"  regions: {', '.join(document.regions) or '-'}",
         f"  people: {', '.join(document.people) or '-'}",

@@ -17,17 +17,30 @@ def make_snippet(text: str, spans: Sequence[tuple[int, int]], width: int = SNIPP
     """Return an escaped window of `text` around the densest cluster of `spans`, marked up."""
     spans = sorted(spans)
     start, end = _best_window(text, spans, width)
-    inside = [(s, e) for s, e in spans if s >= start and e <= end]
     pieces = [ELLIPSIS] if start > 0 else []
+    pieces.append(_marked(text, spans, start, end))
+    if end < len(text):
+        pieces.append(ELLIPSIS)
+    return "".join(pieces).strip()
+
+
+def mark_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """Return the whole of `text` escaped, with `spans` wrapped in `<mark>`."""
+    return _marked(text, sorted(spans), 0, len(text))
+
+
+def _marked(text: str, spans: Sequence[tuple[int, int]], start: int, end: int) -> str:
+    """Return `text[start:end]` escaped, with the sorted `spans` inside it marked."""
+    pieces = []
     cursor = start
-    for span_start, span_end in inside:
+    for span_start, span_end in spans:
+        if span_start < start or span_end > end:
+            continue
         pieces.append(html.escape(text[cursor:span_start], quote=False))
         pieces.append(f"<mark>{html.escape(text[span_start:span_end], quote=False)}</mark>")
         cursor = span_end
     pieces.append(html.escape(text[cursor:end], quote=False))
-    if end < len(text):
-        pieces.append(ELLIPSIS)
-    return "".join(pieces).strip()
+    return "".join(pieces)
 
 
 def _best_window(text: str, spans: Sequence[tuple[int, int]], width: int) -> tuple[int, int]:

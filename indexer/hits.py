@@ -80,6 +80,7 @@ def copies_of(searcher: Searcher, fields: dict[str, Any]) -> list[HitSource]:
                 HitSource(
                     id=other[ELEMENT_ID],
                     document_id=other[DOCUMENT_ID],
+                    position=other[POSITION],
                     title=other.get(TITLE, ""),
                     site=other.get(SITE),
                     date=other.get(DATE),

@@ -39,12 +39,18 @@ class SourceFormat(StrEnum):
 
 @dataclass(frozen=True)
 class SourceText:
-    """A file that has been read and decoded, ready for a parser."""
+    """A file that has been read and decoded, ready for a parser.
+
+    `overrides` are document fields a sidecar metadata file sets, as (field, value) pairs;
+    `notes` say what decoding had to repair ("2 mojibake sequences repaired").
+    """
 
     doc_id: str
     source_path: str
     text: str
     format: SourceFormat
+    overrides: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 @dataclass

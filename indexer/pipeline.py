@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from indexer.locking import ReindexLock
 from indexer.manifest import FileEntry, Manifest
 from indexer.model import Document
 from indexer.parse import parse_source
+from indexer.sidecar import MAX_SIDECAR_BYTES, sidecar_paths
 from indexer.sources import (
     DEFAULT_MAX_BYTES,
     decode_source,
@@ -79,8 +80,8 @@ class IndexReport:
     stats: WriteStats
     failures: list[SourceError] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)
-    repairs: list[tuple[str, str]] = field(default_factory=list)
-    """(path, what decoding repaired) for files indexed after repairs."""
+    decoding_notes: list[tuple[str, str]] = field(default_factory=list)
+    """(path, what decoding did) for indexed files that were not clean UTF-8."""
     full_reason: str | None = None
     """Why the index was rebuilt from scratch; None for an incremental update."""
     dry_run: bool = False
@@ -218,8 +219,20 @@ def scan_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Scan:
         except SourceError as error:
             scan.failed[doc_id] = error
             continue
-        scan.files.append(CorpusFile(item, doc_id, hashlib.sha256(data).hexdigest(), len(data)))
+        scan.files.append(CorpusFile(item, doc_id, content_hash(item, data), len(data)))
     return scan
+
+
+def content_hash(path: Path, data: bytes) -> str:
+    """Return the hash of what a document is made from: the file's bytes and its sidecar's."""
+    digest = hashlib.sha256(data)
+    for sidecar in sidecar_paths(path):
+        if sidecar.is_file():
+            digest.update(b"\0sidecar\0" + sidecar.name.encode("utf-8", "surrogateescape"))
+            with suppress(OSError):  # an unreadable sidecar fails the file when it is read
+                digest.update(sidecar.read_bytes()[: MAX_SIDECAR_BYTES + 1])
+            break
+    return digest.hexdigest()
 
 
 def plan_changes(files: Iterable[CorpusFile], previous: Manifest | None) -> Changes:
@@ -244,7 +257,7 @@ def load_document(
     item: CorpusFile, gazetteer: Gazetteer, limits: IngestLimits = DEFAULT_INGEST_LIMITS
 ) -> tuple[Document, FileEntry, str | None]:
     """Read, decode and parse one file within the limits; return its document, its manifest
-    entry (hash of the bytes actually parsed) and what decoding repaired."""
+    entry (hash of the bytes actually parsed) and what decoding did, if anything."""
     data = read_bytes(item.path, limits.max_file_bytes)
     shown = display_path(item.path)
     try:
@@ -266,8 +279,8 @@ def load_document(
     if not document.elements:
         raise SourceError(shown, "no text the parser could use")
     kinds = Counter(element.kind.value for element in document.elements)
-    entry = FileEntry(hashlib.sha256(data).hexdigest(), len(data), dict(sorted(kinds.items())))
-    return document, entry, decoded.repairs()
+    entry = FileEntry(content_hash(item.path, data), len(data), dict(sorted(kinds.items())))
+    return document, entry, "; ".join(decoded.notes()) or None
 
 
 def load_documents(
@@ -296,13 +309,13 @@ def _parse_files(
 ) -> Iterator[Document]:
     for item in files:
         try:
-            document, entry, repairs = load_document(item, gazetteer, limits)
+            document, entry, notes = load_document(item, gazetteer, limits)
         except SourceError as error:
             report.fail(item.doc_id, error)
             continue
         entries[item.doc_id] = entry
-        if repairs:
-            report.repairs.append((document.source_path, repairs))
+        if notes:
+            report.decoding_notes.append((document.source_path, notes))
         yield document
 
 

@@ -6,7 +6,7 @@ deployments that outgrow one machine) can answer the same requests.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
@@ -57,6 +57,7 @@ class HitSource:
 
     id: str
     document_id: str
+    position: int
     title: str
     site: str | None
     date: str | None
@@ -147,6 +148,10 @@ class SearchBackend(Protocol):
 
     def similar(self, element_id: str, limit: int = 10) -> list[Hit] | None:
         """Return the elements most like one element, or None if it is not indexed."""
+        ...
+
+    def highlight(self, query: str, texts: Sequence[str]) -> list[str]:
+        """Return each text HTML-escaped whole, with the words `query` matches in `<mark>`."""
         ...
 
     def close(self) -> None:

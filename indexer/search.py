@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,10 @@ from whoosh.sorting import FieldFacet
 from indexer.collecting import collect_page, match_mask
 from indexer.errors import IndexUnavailableError, QueryError
 from indexer.facets import FacetTable, Mask, count_facets
+from indexer.highlight import mark_text
 from indexer.hits import copies_of, make_hit
 from indexer.limits import DEFAULT_LIMITS, QueryLimits
-from indexer.marking import MatchTargets, match_targets
+from indexer.marking import MatchTargets, match_spans, match_targets
 from indexer.model import Document, Element, ElementKind, SourceFormat, SourceType
 from indexer.querying import QueryBuilder, date_filter
 from indexer.ranking import KindPriorBM25F, Ranking
@@ -153,6 +155,16 @@ class WhooshSearch:
         results = searcher.search(wq.Term(DOCUMENT_ID, doc_id), limit=None, sortedby=POSITION)
         records = [hit.fields() for hit in results]
         return _document_from_records(doc_id, records) if records else None
+
+    def highlight(self, query: str, texts: Sequence[str]) -> list[str]:
+        """Return each of `texts` escaped whole, with the words `query` matches marked."""
+        searcher = self._current_searcher()
+        tables = self._facet_tables(searcher)
+        builder = self._query_builder(searcher)
+        parsed = builder.build(query, searcher.reader(), lambda f: tables[f].values)
+        targets = match_targets(parsed, searcher.reader())
+        analyzer = searcher.schema[TEXT_FIELD].analyzer
+        return [mark_text(text, match_spans(analyzer, text, targets)) for text in texts]
 
     def close(self) -> None:
         """Close the searcher and the index files."""

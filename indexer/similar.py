@@ -20,6 +20,15 @@ from indexer.schema import ELEMENT_ID, FINGERPRINT, TEXT_FIELD
 SECONDS = 2.0
 KEY_TERMS = 12
 """Enough terms to characterise a finding or a comment paragraph; more drifts to generic words."""
+CANDIDATE_TERMS = 3 * KEY_TERMS
+"""Key terms asked of Whoosh before function words are dropped."""
+FUNCTION_WORDS = """
+    about after again all also am any been before being both but could did do does doing done
+    down each even few had has having he her here hers him his how i its just me more most much
+    my no nor now only other our out over own same she should so some such than then there these
+    they those through too under until up very was were what which while who whom whose why would
+"""
+"""Words too common to say what an element is about (the index keeps them for phrases)."""
 
 
 @dataclass(frozen=True)
@@ -36,9 +45,7 @@ def similar_elements(searcher: Searcher, element_id: str, limit: int) -> Similar
     if docnum is None:
         return None
     fields = searcher.reader().stored_fields(docnum)
-    key_terms = searcher.key_terms_from_text(
-        TEXT_FIELD, fields.get(TEXT_FIELD, ""), numterms=KEY_TERMS
-    )
+    key_terms = _content_terms(searcher, fields.get(TEXT_FIELD, ""))
     if not key_terms:
         return SimilarElements([], set())
     query = wq.Or([wq.Term(TEXT_FIELD, term, boost=weight) for term, weight in key_terms])
@@ -52,3 +59,11 @@ def similar_elements(searcher: Searcher, element_id: str, limit: int) -> Similar
         if hit.docnum != docnum and hit[FINGERPRINT] != own_text
     ]
     return SimilarElements(hits[:limit], {term for term, _weight in key_terms})
+
+
+def _content_terms(searcher: Searcher, text: str) -> list[tuple[str, float]]:
+    """Return the text's best key terms that are not function words, as (term, weight)."""
+    analyzer = searcher.schema[TEXT_FIELD].analyzer
+    function_terms = {token.text for token in analyzer(FUNCTION_WORDS)}
+    candidates = searcher.key_terms_from_text(TEXT_FIELD, text, numterms=CANDIDATE_TERMS)
+    return [(term, weight) for term, weight in candidates if term not in function_terms][:KEY_TERMS]

@@ -11,6 +11,7 @@ import errno
 import os
 import re
 import stat
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 from indexer.errors import SourceError
 from indexer.limits import DEFAULT_INGEST_LIMITS
 from indexer.model import SourceFormat, SourceText
+from indexer.sidecar import read_sidecar
 
 DEFAULT_MAX_BYTES = DEFAULT_INGEST_LIMITS.max_file_bytes
 """Files larger than this are skipped as "too large" unless the caller sets another limit."""
@@ -33,10 +35,26 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _DECLARED_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
-    rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
-    re.I,
+    rb"""(?:<meta[^>]+charset|<\?xml[^>]+encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I
 )
+# Labels that browsers decode as Windows-1252 (WHATWG Encoding Standard): pages that say
+# ISO-8859-1 or ASCII but carry smart quotes in 0x80-0x9F mean Windows-1252.
+_WINDOWS_1252_LABELS = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+# Mojibake: UTF-8 bytes once decoded as Windows-1252 ("â€™" for "’"), then saved as UTF-8.
+# The five bytes Windows-1252 leaves undefined come through as C1 controls (WHATWG decoding).
+_UNDEFINED_IN_CP1252 = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+_CP1252_CONTINUATION = "".join(
+    chr(b) if b in _UNDEFINED_IN_CP1252 else bytes([b]).decode("cp1252") for b in range(0x80, 0xC0)
+)
+_MOJIBAKE = re.compile(
+    f"[\u00c2-\u00df][{_CP1252_CONTINUATION}]|[\u00e0-\u00ef][{_CP1252_CONTINUATION}]{{2}}"
+    f"|[\u00f0-\u00f4][{_CP1252_CONTINUATION}]{{3}}"
+)
+# A lone surrogate written as UTF-8 by a system that allows them ("WTF-8").
+_ENCODED_SURROGATE = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 # Characters removed at ingestion: C0 controls but tab/newline/CR, DEL, C1 controls,
 # bidi overrides and isolates, lone surrogates (which cannot be encoded as UTF-8) and the
@@ -44,7 +62,6 @@ _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)
 _UNSAFE_CHARS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
-_REPLACEMENT_RUNS = re.compile("\ufffd+")
 # In names shown to people, line breaks and tabs are escaped too.
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
@@ -59,15 +76,19 @@ class Decoded:
     """Undecodable bytes turned into U+FFFD (and U+FFFD already in the text)."""
     removed: int = 0
     """Control, bidi-override and lone-surrogate characters removed."""
+    repaired: int = 0
+    """Mojibake sequences repaired, or Windows-1252 fragments decoded inside UTF-8."""
 
-    def repairs(self) -> str | None:
-        """Return what decoding had to repair, in words, or None if nothing."""
-        parts = []
+    def notes(self) -> tuple[str, ...]:
+        """Return what decoding did beyond plain UTF-8, in words."""
+        notes = [] if self.encoding == "utf-8" else [f"decoded as {self.encoding}"]
+        if self.repaired:
+            notes.append(f"{self.repaired} mojibake or mixed-encoding sequences repaired")
         if self.replaced:
-            parts.append(f"{self.replaced} undecodable characters replaced with U+FFFD")
+            notes.append(f"{self.replaced} undecodable bytes replaced")
         if self.removed:
-            parts.append(f"{self.removed} control or bidi characters removed")
-        return f"{'; '.join(parts)} (read as {self.encoding})" if parts else None
+            notes.append(f"{self.removed} control or bidi characters removed")
+        return tuple(notes)
 
 
 def iter_source_paths(root: Path) -> Iterator[Path | SourceError]:
@@ -177,6 +198,8 @@ def decode_source(data: bytes, path: Path, doc_id: str) -> tuple[SourceText, Dec
         source_path=shown,
         text=decoded.text,
         format=detect_format(path, decoded.text),
+        overrides=read_sidecar(path),
+        notes=decoded.notes(),
     )
     return source, decoded
 
@@ -191,14 +214,28 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     except OSError as exc:
         raise SourceError(display_path(path), f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise SourceError(display_path(path), f"too large (over the limit of {max_bytes:,} bytes)")
+        size = _size_of(path)
+        reason = f"too large: {size}, over the limit of {max_bytes:,} bytes"
+        raise SourceError(display_path(path), reason)
     if not data.strip():
         raise SourceError(display_path(path), "empty file")
     return data
 
 
+def _size_of(path: Path) -> str:
+    try:
+        return f"{path.stat().st_size:,} bytes"
+    except OSError:
+        return "size unknown"
+
+
 def decode_bytes(data: bytes, path: str, html_hint: bool = False) -> Decoded:
-    """Decode `data`: BOM, strict UTF-8, a declared charset, mostly-UTF-8, then Windows-1252."""
+    """Decode `data`: BOM, then strict UTF-8, then a declared charset, then Windows-1252.
+
+    Strict UTF-8 text is checked for mojibake (and may end in a character cut short); bytes
+    that are not UTF-8 are read as Windows-1252 within otherwise UTF-8 text (a cp1252 comment
+    pasted into a UTF-8 page), except lone surrogates written as UTF-8, which are dropped.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _clean(data[len(bom) :].decode(encoding, "replace"), encoding)
@@ -209,20 +246,18 @@ def decode_bytes(data: bytes, path: str, html_hint: bool = False) -> Decoded:
     if _is_binary(data, utf8 is not None):
         raise SourceError(path, "binary file (contains NUL bytes)")
     if utf8 is not None:
-        return _clean(utf8, "utf-8")
+        text, repaired = repair_mojibake(utf8)
+        return _clean(text, "utf-8", repaired)
     declared = _declared_charset(data) if html_hint or b"<" in data[:1024] else None
-    if declared:
+    if declared and declared != "utf-8":
         try:
             return _clean(data.decode(declared), declared)
         except (UnicodeDecodeError, LookupError):
             pass
-    mostly = data.decode("utf-8", "replace")
-    if _few_errors(mostly):
-        return _clean(mostly, "utf-8")
-    text = data.decode("cp1252", "replace")
+    text, encoding, fragments = _decode_mixed(data)
     if _looks_binary(text):
         raise SourceError(path, "binary or undecodable file (mostly non-text bytes)")
-    return _clean(text, "cp1252")
+    return _clean(text, encoding, fragments)
 
 
 def _strict_utf8(data: bytes) -> str | None:
@@ -231,7 +266,7 @@ def _strict_utf8(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
-            return data[: exc.start].decode("utf-8", "replace") + "\ufffd"
+            return data[: exc.start].decode("utf-8") + "\ufffd"
         return None
 
 
@@ -241,16 +276,6 @@ def _is_binary(data: bytes, is_utf8: bool) -> bool:
     sample = data[:8192]
     nuls = sample.count(0)
     return nuls > 0 and (not is_utf8 or nuls > max(3, len(sample) // 100))
-
-
-def _few_errors(text: str) -> bool:
-    """Return whether UTF-8 with replacements went wrong only here and there: it has at least
-    as many well-formed non-ASCII characters as broken sequences. Windows-1252 text almost
-    never holds a well-formed UTF-8 sequence; UTF-8 with a stray byte or an encoded lone
-    surrogate does, so one bad sequence does not turn a whole file into mojibake."""
-    broken = len(_REPLACEMENT_RUNS.findall(text))
-    well_formed = sum(1 for char in text if char > "\x7f" and char != "\ufffd")
-    return well_formed > 0 and broken <= well_formed
 
 
 def _sniff_utf16(data: bytes) -> str | None:
@@ -273,13 +298,63 @@ def _declared_charset(data: bytes) -> str | None:
     match = _DECLARED_CHARSET.search(data[:4096])
     if not match:
         return None
-    name = (match.group(1) or match.group(2)).decode("ascii", "replace").lower()
+    name = match.group(1).decode("ascii", "replace").lower()
     try:
         codec = codecs.lookup(name).name
     except LookupError:
         return None
-    # A declaration readable as ASCII cannot be UTF-16/32 text (the HTML standard's rule).
-    return None if codec.startswith(("utf-16", "utf-32")) else codec
+    if codec.startswith(("utf-16", "utf-32")):
+        return None  # a declaration readable as ASCII cannot be UTF-16/32 (the HTML standard)
+    return "cp1252" if codec in _WINDOWS_1252_LABELS else codec
+
+
+def repair_mojibake(text: str) -> tuple[str, int]:
+    """Return `text` with UTF-8-read-as-Windows-1252 sequences repaired, and how many."""
+    repaired = 0
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal repaired
+        try:
+            fixed = _cp1252_bytes(match.group()).decode("utf-8")
+        except UnicodeError:
+            return match.group()
+        repaired += 1
+        return fixed
+
+    return _MOJIBAKE.sub(fix, text), repaired
+
+
+def _cp1252_bytes(text: str) -> bytes:
+    """Return the Windows-1252 bytes of `text`, C1 controls standing for the undefined bytes."""
+    return b"".join(
+        bytes([ord(c)]) if ord(c) in _UNDEFINED_IN_CP1252 else c.encode("cp1252") for c in text
+    )
+
+
+_fallbacks = threading.local()
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read the bytes that are not UTF-8 as Windows-1252."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    _fallbacks.count = getattr(_fallbacks, "count", 0) + 1
+    if _ENCODED_SURROGATE.match(error.object, error.start):
+        return "", error.start + 3
+    return error.object[error.start : error.end].decode("cp1252", "replace"), error.end
+
+
+codecs.register_error("reportsearch-cp1252", _cp1252_fallback)
+
+
+def _decode_mixed(data: bytes) -> tuple[str, str, int]:
+    """Decode UTF-8 with Windows-1252 fragments, or plain Windows-1252 when there is no UTF-8;
+    return the text, the encoding's name and how many fragments were not UTF-8."""
+    _fallbacks.count = 0
+    text = data.decode("utf-8", "reportsearch-cp1252")
+    if _UTF8_MULTIBYTE.search(data):
+        return text, "utf-8 with windows-1252 fragments", _fallbacks.count
+    return text, "cp1252", 0
 
 
 def strip_unsafe(text: str) -> str:
@@ -288,12 +363,12 @@ def strip_unsafe(text: str) -> str:
     return _UNSAFE_CHARS.sub("", text)
 
 
-def _clean(text: str, encoding: str) -> Decoded:
+def _clean(text: str, encoding: str, repaired: int = 0) -> Decoded:
     """Strip characters that must never reach the index and count what was changed."""
     replaced = text.count("\ufffd")
     cleaned, removed = _UNSAFE_CHARS.subn("", text)
     cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n")
-    return Decoded(cleaned, encoding, replaced, removed)
+    return Decoded(cleaned, encoding, replaced, removed, repaired)
 
 
 def _looks_binary(text: str) -> bool:

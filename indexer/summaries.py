@@ -10,7 +10,7 @@ from indexer.pipeline import IndexReport
 
 
 def describe_index_report(report: IndexReport, index_dir: Path) -> str:
-    """Return the summary of one index run: the changes, the result, failures and repairs."""
+    """Return the summary of one index run: the changes, the result, failures, decoding notes."""
     changes = report.changes
     counts = (
         f"{len(changes.added)} added, {len(changes.updated)} updated, "
@@ -34,9 +34,9 @@ def describe_index_report(report: IndexReport, index_dir: Path) -> str:
         lines.append(f"{plural(len(report.failures), 'file')} failed:")
         failures = sorted(report.failures, key=lambda f: f.path)
         lines.extend(f"  {failure.path}: {failure.reason}" for failure in failures)
-    if report.repairs:
-        lines.append(f"{plural(len(report.repairs), 'file')} indexed after repairs:")
-        lines.extend(f"  {path}: {repairs}" for path, repairs in sorted(report.repairs))
+    if report.decoding_notes:
+        lines.append(f"{plural(len(report.decoding_notes), 'file')} needed decoding repairs:")
+        lines.extend(f"  {path}: {notes}" for path, notes in sorted(report.decoding_notes))
     return "\n".join(lines)
 
 

@@ -128,7 +128,9 @@ def test_file_limits_come_from_options_or_the_environment(corpus: Path, tmp_path
         "64K",
     )
     assert code == 0
-    assert f"  {big}: too large (over the limit of 65,536 bytes)" in output.splitlines()
+    assert (
+        f"  {big}: too large: 84,011 bytes, over the limit of 65,536 bytes" in output.splitlines()
+    )
     code, output = run(
         "index",
         "--documents",
@@ -145,13 +147,13 @@ def test_file_limits_come_from_options_or_the_environment(corpus: Path, tmp_path
     assert code == 2 and "--max-parse-seconds" in output
 
 
-def test_repairs_are_reported(corpus: Path, tmp_path: Path) -> None:
+def test_decoding_repairs_are_reported(corpus: Path, tmp_path: Path) -> None:
     (corpus / "odd.txt").write_bytes(
         "Notes\n\nA bidi \u202eoverride and a bell \x07 in caseloads.\n".encode()
     )
     code, output = run("index", "--documents", str(corpus), "--index", str(tmp_path / "ix"))
     assert code == 0
     assert output.splitlines()[-2:] == [
-        "1 file indexed after repairs:",
-        f"  {corpus / 'odd.txt'}: 2 control or bidi characters removed (read as utf-8)",
+        "1 file needed decoding repairs:",
+        f"  {corpus / 'odd.txt'}: 2 control or bidi characters removed",
     ]

@@ -206,3 +206,19 @@ def test_user_gazetteer_extends_the_bundled_one(tmp_path: Path) -> None:
     extra.write_text("[[organisation]]\naliases = 3\n")
     code, output = run("parse", str(text), "--gazetteer", str(extra))
     assert code == 1 and output.startswith(f"Error: gazetteer {extra}: ")
+
+
+def test_parse_outline_of_a_saved_page_shows_its_url_and_decoding(tmp_path: Path) -> None:
+    page = tmp_path / "old.html"
+    page.write_bytes(
+        '<html><head><link rel="canonical" href="https://example.org/a"><title>Old page</title>'
+        "</head><body><p>“Caseloads” are high.</p></body></html>".encode("cp1252")
+    )
+    code, output = run("parse", str(page))
+    assert code == 0
+    assert output.splitlines()[:4] == [
+        "old.html — Old page",
+        "  date: - · site: - · type: other · format: html",
+        "  url: https://example.org/a",
+        "  decoding: decoded as cp1252",
+    ]

@@ -8,7 +8,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from indexer.cli import main
+from web.cli import main  # the console script: the indexer's commands plus `serve`
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -45,3 +45,18 @@ def test_every_search_filter_option_is_a_facet() -> None:
     assert isinstance(search, click.Command)
     option_dests = {p.name for p in search.params}
     assert set(FILTER_OPTIONS) == set(FACET_FIELDS) <= option_dests
+
+
+def test_web_filter_parameters_are_the_cli_filter_options() -> None:
+    from indexer.cli import FILTER_OPTIONS
+    from web.params import FILTER_PARAMS
+
+    search = main.commands["search"]
+    flags = {p.name: p.opts[0].lstrip("-") for p in search.params if isinstance(p, click.Option)}
+    assert {facet: flags[facet] for facet in FILTER_OPTIONS} == dict(FILTER_PARAMS)
+
+
+def test_console_script_is_the_group_with_serve() -> None:
+    setup = (REPO / "setup.cfg").read_text(encoding="utf-8")
+    assert "reportsearch = web.cli:main" in setup
+    assert {"index", "parse", "search", "serve", "similar"} <= set(main.commands)

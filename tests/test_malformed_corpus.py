@@ -30,6 +30,8 @@ from indexer.summaries import describe_index_report
 
 NOBODY = 65534
 BIG = 50 * 1024 * 1024
+BIG_SIZE = (BIG // 1_048_580) * 1_048_580
+"""A real 50 MB file, written at test time (not a sparse one)."""
 HTML_REASONS = ("HTML parsing is not available yet", "too complex", "no text the parser")
 """HTML parsing is another issue's: an HTML file is indexed or skipped for one of these."""
 TEXT = "Café – naïve “quotes” £5 €, Dame Glenys Stacey on caseloads."
@@ -62,10 +64,11 @@ def html_page(charset: str, body: str) -> str:
 
 
 def big_file(path: Path) -> None:
+    chunk = b"caseloads " * 104_858  # 1,048,580 bytes
     with path.open("wb") as handle:
-        chunk = b"caseloads " * 104_858  # about 1 MB
-        for _ in range(BIG // len(chunk) + 1):
+        for _ in range(BIG // len(chunk)):
             handle.write(chunk)
+    assert path.stat().st_size == BIG_SIZE
 
 
 def fifo(path: Path) -> None:
@@ -149,11 +152,13 @@ FIXTURES = [
         text=BODY + "\ufffd\ufffd\n",
     ),
     Fixture("utf8-cut.txt", data(BODY.encode() + "é".encode()[:1]), text=BODY + "\ufffd"),
-    Fixture("utf8-stray-byte.txt", data(BODY.encode() + b"\xff\n"), text=BODY + "\ufffd\n"),
+    # A byte that is not UTF-8 inside UTF-8 text is read as Windows-1252.
+    Fixture("utf8-stray-byte.txt", data(BODY.encode() + b"\xff\n"), text=BODY + "ÿ\n"),
+    # Lone surrogates written as UTF-8 are dropped.
     Fixture(
         "surrogates.txt",
         data(BODY.encode() + b"\xed\xa0\x80 and \xed\xb2\xa9.\n"),
-        text=BODY + "\ufffd\ufffd\ufffd and \ufffd\ufffd\ufffd.\n",
+        text=BODY + " and .\n",
     ),
     Fixture("nul.txt", data(BODY.encode().replace(b"Notes", b"No\x00tes")), text=BODY),
     Fixture(
@@ -175,7 +180,9 @@ FIXTURES = [
         text=BODY + "x" * 100_000 + "\n",
     ),
     Fixture(
-        "big.txt", big_file, reason=f"too large (over the limit of {20 * 1024 * 1024:,} bytes)"
+        "big.txt",
+        big_file,
+        reason=f"too large: {BIG_SIZE:,} bytes, over the limit of {20 * 1024 * 1024:,} bytes",
     ),
     Fixture(
         "slow.txt",
@@ -242,7 +249,7 @@ FIXTURES = [
     Fixture("folder", folder_loop),
     Fixture("deep", deep_folders),
     Fixture(".hidden.txt", ignored),
-    Fixture("utf8.txt.meta.json", ignored),
+    Fixture("utf8.txt.meta.json", data(b'{"title": "From the sidecar"}')),
 ]
 EXPECTED_FOLDER_ENTRIES = {
     "folder/inside.txt": None,
@@ -353,6 +360,8 @@ def test_what_was_indexed_is_clean_and_searchable(corpus: Path, report: IndexRep
             shown = json.dumps(document.to_dict(), ensure_ascii=False)
             shown.encode("utf-8")  # no lone surrogates anywhere
             assert not any(c in shown for c in "\x00\x07\x1b\u202e\u2066\ufffe")
+        sidecar = service.document("utf8.txt")
+        assert sidecar is not None and sidecar.title == "From the sidecar"
         assert service.search(SearchRequest(query="caseloads")).total > 0
     finally:
         service.close()

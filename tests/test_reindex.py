@@ -122,6 +122,20 @@ def test_the_served_generation_is_never_written_to(corpus: Path, tmp_path: Path)
     assert shared
 
 
+def test_a_changed_sidecar_updates_its_document(corpus: Path, tmp_path: Path) -> None:
+    location = tmp_path / "ix"
+    sidecar = corpus / f"{RELEASE}.meta.json"
+    sidecar.write_text('{"title": "First title"}')
+    index_corpus(corpus, location)
+    sidecar.write_text('{"title": "Second title"}')
+    report = index_corpus(corpus, location)
+    assert report.changes.updated == [RELEASE]
+    service = WhooshSearch(location)
+    document = service.document(RELEASE)
+    service.close()
+    assert document is not None and document.title == "Second title"
+
+
 def test_dry_run_reports_the_changes_and_writes_nothing(corpus: Path, tmp_path: Path) -> None:
     location = tmp_path / "ix"
     index_corpus(corpus, location)

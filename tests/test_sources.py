@@ -100,3 +100,52 @@ def test_non_utf8_file_names_get_a_printable_id(tmp_path: Path) -> None:
     (tmp_path / name).write_text("text")
     [path] = [p for p in iter_source_paths(tmp_path) if isinstance(p, Path)]
     assert document_id(path, tmp_path) == "caf\\xe9.txt"
+
+
+def test_windows_1252_inside_utf8_is_read_as_windows_1252() -> None:
+    data = "Café – “ok”".encode() + b" and a pasted \x93quote\x94 \x96 here"
+    decoded = decode_bytes(data, "mixed.html", html_hint=True)
+    assert decoded.text == "Café – “ok” and a pasted “quote” – here"
+    assert decoded.encoding == "utf-8 with windows-1252 fragments"
+    assert decoded.repaired == 3
+
+
+def test_mojibake_is_repaired_and_counted() -> None:
+    # What a browser shows for UTF-8 read as Windows-1252 (undefined bytes as C1 controls).
+    text = "".join(
+        chr(b) if b in {0x81, 0x8D, 0x8F, 0x90, 0x9D} else bytes([b]).decode("cp1252")
+        for b in "Officers’ caseloads – “high” in the café".encode()
+    )
+    decoded = decode_bytes(text.encode(), "double.html", html_hint=True)
+    assert decoded.text == "Officers’ caseloads – “high” in the café"
+    assert decoded.repaired == 5
+    assert decoded.notes() == ("5 mojibake or mixed-encoding sequences repaired",)
+    plain = decode_bytes("Ã is a letter; café and naïve stay as they are".encode(), "x.txt")
+    assert plain.text == "Ã is a letter; café and naïve stay as they are"
+    assert plain.repaired == 0
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "ISO-8859-1", "us-ascii", "latin1"])
+def test_latin1_and_ascii_labels_mean_windows_1252(label: str) -> None:
+    page = f'<meta http-equiv="Content-Type" content="text/html; charset={label}"><p>“x” – é</p>'
+    decoded = decode_bytes(page.encode("cp1252"), "p.html", html_hint=True)
+    assert decoded.encoding == "cp1252"
+    assert "“x” – é" in decoded.text
+
+
+def test_wrong_declared_charset_and_xml_declaration() -> None:
+    utf8_said_latin1 = '<meta charset="iso-8859-1"><p>Caf\u00e9 \u2013 ok</p>'.encode()
+    assert decode_bytes(utf8_said_latin1, "p.html", html_hint=True).text.endswith("Café – ok</p>")
+    cp1252_said_utf8 = '<meta charset="utf-8"><p>\u201cq\u201d</p>'.encode("cp1252")
+    decoded = decode_bytes(cp1252_said_utf8, "p.html", html_hint=True)
+    assert (decoded.encoding, decoded.text) == ("cp1252", '<meta charset="utf-8"><p>“q”</p>')
+    xml = '<?xml version="1.0" encoding="iso-8859-15"?><html><p>€</p></html>'.encode("iso-8859-15")
+    assert "€" in decode_bytes(xml, "p.xhtml", html_hint=True).text
+
+
+def test_read_source_notes_what_decoding_did(tmp_path: Path) -> None:
+    path = tmp_path / "old.html"
+    path.write_bytes("<html><body><p>“Quoted”</p></body></html>".encode("cp1252"))
+    source = read_source(path, "old.html")
+    assert source.notes == ("decoded as cp1252",)
+    assert source.overrides == ()

@@ -2,7 +2,8 @@
 
 `parse_source` is the one entry point. Plain text is recognised by its content (not its file
 name): a Blogger date line, the analysis blog's chrome, a press release's "ENDS" and notes,
-or else the generic fallback. HTML parsers will sit behind the same table.
+or else the generic fallback. HTML goes to `parse.html`, whose site recognisers read the
+markup. A sidecar metadata file's fields are applied last, whatever the format.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from indexer.entities import Gazetteer, default_gazetteer
 from indexer.errors import ParseError
 from indexer.model import Document, SourceFormat, SourceText
 from indexer.parse import analysis, blogger, generic, press_release
+from indexer.parse.html import parse_html
+from indexer.parse.overrides import apply_overrides
 from indexer.parse.text import normalise_lines
 
 Detector = Callable[[list[str]], bool]
@@ -42,13 +45,9 @@ def _parse_text(source: SourceText, gazetteer: Gazetteer) -> Document:
     return generic.parse(source, lines, gazetteer)
 
 
-def _parse_html(source: SourceText, gazetteer: Gazetteer) -> Document:
-    raise ParseError(source.source_path, "HTML parsing is not available yet")
-
-
 FORMAT_PARSERS: dict[SourceFormat, FormatParser] = {
     SourceFormat.TEXT: _parse_text,
-    SourceFormat.HTML: _parse_html,
+    SourceFormat.HTML: parse_html,
 }
 
 
@@ -57,7 +56,8 @@ def parse_source(source: SourceText, gazetteer: Gazetteer | None = None) -> Docu
     parser = FORMAT_PARSERS.get(source.format)
     if parser is None:
         raise ParseError(source.source_path, f"no parser for format {source.format!r}")
-    return parser(source, gazetteer or default_gazetteer())
+    document = parser(source, gazetteer or default_gazetteer())
+    return apply_overrides(document, source.overrides)
 
 
 __all__ = ["FORMAT_PARSERS", "TEXT_FAMILIES", "detect_family", "parse_source"]

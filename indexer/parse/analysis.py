@@ -11,7 +11,7 @@ from indexer.entities import Gazetteer
 from indexer.errors import ParseError
 from indexer.model import Document, ElementKind, SourceText, SourceType
 from indexer.parse import patterns
-from indexer.parse.assemble import Meta, build_document
+from indexer.parse.assemble import Draft, Meta, build_document
 from indexer.parse.body import draft_body
 from indexer.parse.dates import publication_date
 from indexer.parse.sources import source_of
@@ -49,6 +49,16 @@ def mark_reproduced(paras: list[Para], gazetteer: Gazetteer) -> None:
             paras[index - 1].quoted_from = verdict_source
 
 
+def draft_post(paras: list[Para], gazetteer: Gazetteer) -> list[Draft]:
+    """Return the drafts of an analysis post body (text or HTML); findings quote the report."""
+    mark_reproduced(paras, gazetteer)
+    drafts = draft_body(paras, gazetteer)
+    for draft in drafts:
+        if draft.kind is ElementKind.FINDING and draft.quoted_from is None:
+            draft.quoted_from = patterns.REPORT_SOURCE
+    return drafts
+
+
 def parse(source: SourceText, lines: list[str], gazetteer: Gazetteer) -> Document:
     """Return the Document of an analysis blog post in plain text."""
     start, end = body_span(lines)
@@ -56,11 +66,7 @@ def parse(source: SourceText, lines: list[str], gazetteer: Gazetteer) -> Documen
     if not paras:
         raise ParseError(source.source_path, "nothing but site chrome")
     title, paras = paras[0].text, paras[1:]
-    mark_reproduced(paras, gazetteer)
-    drafts = draft_body(paras, gazetteer)
-    for draft in drafts:
-        if draft.kind is ElementKind.FINDING and draft.quoted_from is None:
-            draft.quoted_from = patterns.REPORT_SOURCE
+    drafts = draft_post(paras, gazetteer)
     meta = Meta(
         title,
         publication_date("\n".join(lines)),

@@ -37,6 +37,7 @@ class Meta:
     site: str | None = None
     author: str | None = None
     source_type: SourceType = SourceType.OTHER
+    url: str | None = None
 
 
 def element_organisations(draft: Draft, gazetteer: Gazetteer) -> list[str]:
@@ -95,6 +96,7 @@ def build_document(
         title=meta.title,
         date=meta.date,
         site=meta.site,
+        url=meta.url,
         author=meta.author,
         source_type=meta.source_type,
         organisations=sorted({m.name for m in mentions if m.kind == ORGANISATION}),

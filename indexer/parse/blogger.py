@@ -10,7 +10,7 @@ from indexer.entities import Gazetteer
 from indexer.errors import ParseError
 from indexer.model import Document, SourceText, SourceType
 from indexer.parse import patterns
-from indexer.parse.assemble import Meta, build_document
+from indexer.parse.assemble import Draft, Meta, build_document
 from indexer.parse.body import draft_body
 from indexer.parse.comments import first_comment_line, parse_comments
 from indexer.parse.dates import first_dated_line
@@ -35,7 +35,13 @@ def mark_sources(paras: list[Para], gazetteer: Gazetteer) -> None:
             para.block, para.quoted_from = block + 1, None
             block += 2
             continue
-        para.block, para.quoted_from = block, source
+        para.block, para.quoted_from = block, source or para.quoted_from
+
+
+def draft_post(paras: list[Para], gazetteer: Gazetteer) -> list[Draft]:
+    """Return the drafts of a Blogger post body (text or HTML), its copied blocks marked."""
+    mark_sources(paras, gazetteer)
+    return draft_body(paras, gazetteer)
 
 
 def parse(source: SourceText, lines: list[str], gazetteer: Gazetteer) -> Document:
@@ -51,8 +57,7 @@ def parse(source: SourceText, lines: list[str], gazetteer: Gazetteer) -> Documen
     if not paras:
         raise ParseError(source.source_path, "no title after the date line")
     title, paras = paras[0].text, paras[1:]
-    mark_sources(paras, gazetteer)
-    drafts = draft_body(paras, gazetteer)
+    drafts = draft_post(paras, gazetteer)
     if comments_at is not None:
         drafts += parse_comments(rest[comments_at:])
     meta = Meta(title, date, patterns.BLOGGER_SITE, source_type=SourceType.BLOG_POST)

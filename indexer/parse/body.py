@@ -16,6 +16,8 @@ from indexer.parse.quotes import Speech, find_speech, intro_speech, is_bare_intr
 from indexer.parse.text import Para, is_heading
 
 GROUPED_ORGANISATIONS = ("CRC", "NPS")
+CONTEXT_PARAGRAPHS = 20
+"""How many earlier paragraphs of a block pronouns are resolved from (keeps long pages linear)."""
 
 
 @dataclass
@@ -76,7 +78,7 @@ def _paragraph(para: Para, state: _State, gazetteer: Gazetteer) -> list[Draft]:
         draft = Draft(kind, para.text, state.heading, speaker=speech.speaker if speech else None)
     draft.quoted_from = para.quoted_from
     state.pending = intro_speech(para.text, context, gazetteer)
-    state.context.append(para.text)
+    state.context = [*state.context[1 - CONTEXT_PARAGRAPHS :], para.text]
     state.lead_in = para.text
     if state.pending is not None and draft.kind is ElementKind.SECTION and is_bare_intro(para.text):
         state.held = para

@@ -51,6 +51,9 @@ BOILERPLATE_LINES = frozenset(
         "(Back to top)",
         "Back to top",
         "Tweet",
+        "Read more:",
+        "Read more",
+        "Related stories",
     )
 )
 BOILERPLATE_PREFIXES = tuple(
@@ -102,7 +105,7 @@ ANALYSIS_FOOTER = re.compile(
 ANALYSIS_SITE = "Russell Webster"
 ANALYSIS_AUTHOR = "Russell Webster"
 FINDINGS_HEADING = re.compile(r"^Findings\s*[—–-]\s*(?P<topic>.+)$", re.IGNORECASE)
-FINDINGS_LEAD_IN = re.compile(r"\bfind(?:ings?|s? that)\b", re.IGNORECASE)
+FINDINGS_LEAD_IN = re.compile(r"\b(?:find(?:ings?|s? that)|found that)\b", re.IGNORECASE)
 COORDINATION = re.compile(r"\bco-?ordination\b", re.IGNORECASE)
 GROUP_COORDINATION = "co-ordination"
 # A lead-in of the analysis blog that introduces text reproduced from the inspection.
@@ -169,6 +172,8 @@ SPEECH_VERB = (
     r"(?:said|says|added|adds|went on|continued|commented|stated|explained|warned"
     r"|told (?:us|the \w+|inspectors))"
 )
+# Every quote pattern below needs a speech verb: text without one is skipped cheaply.
+ANY_SPEECH_VERB = re.compile(rf"\b{SPEECH_VERB}\b")
 SUBJECT_MAX_CHARS = 300
 """Longest clause read as the subject of "said". The subject starts where its clause does (the
 leftmost match did so anyway) and is bounded: unanchored and unbounded, every position of a long

@@ -1,4 +1,4 @@
-"""The inspectorate press release family in plain text.
+"""The inspectorate press release family, in plain text and as the body of an HTML page.
 
 Headline, body (reported speech in the lead, `X said:` quotes), "– ENDS –" (dropped), then
 numbered "Notes to editors:", each note a section under that heading (notes are not findings).
@@ -13,7 +13,7 @@ from indexer.parse import patterns
 from indexer.parse.assemble import Draft, Meta, build_document
 from indexer.parse.body import draft_body
 from indexer.parse.dates import publication_date
-from indexer.parse.text import clean, content_lines, to_paras
+from indexer.parse.text import Para, clean, to_paras
 
 
 def detect(lines: list[str]) -> bool:
@@ -24,35 +24,38 @@ def detect(lines: list[str]) -> bool:
     )
 
 
-def parse_notes(lines: list[str]) -> list[Draft]:
-    """Return one section per numbered note; unnumbered lines continue the note before."""
+def draft_notes(paras: list[Para]) -> list[Draft]:
+    """Return one section per note: a numbered line or list item opens one, others continue it."""
     notes: list[str] = []
-    for line in content_lines(lines):
-        match = patterns.NUMBERED.match(line)
-        if match or not notes:
-            notes.append(match["text"] if match else line)
+    for para in paras:
+        match = patterns.NUMBERED.match(para.text)
+        if match or para.bullet or not notes:
+            notes.append(match["text"] if match else para.text)
         else:
-            notes[-1] = f"{notes[-1]}\n{line}"
+            notes[-1] = f"{notes[-1]}\n{para.text}"
     heading = patterns.PRESS_NOTES_HEADING
     return [Draft(ElementKind.SECTION, note, heading) for note in notes]
 
 
+def draft_release(paras: list[Para], gazetteer: Gazetteer) -> list[Draft]:
+    """Return the drafts of a release body after its headline: body, then the notes."""
+    notes_at = next(
+        (i for i, para in enumerate(paras) if patterns.PRESS_NOTES.match(para.text)), len(paras)
+    )
+    body = [para for para in paras[:notes_at] if not patterns.PRESS_ENDS.match(para.text)]
+    return draft_body(body, gazetteer) + draft_notes(paras[notes_at + 1 :])
+
+
 def parse(source: SourceText, lines: list[str], gazetteer: Gazetteer) -> Document:
     """Return the Document of an inspectorate press release in plain text."""
-    cleaned = [clean(line) for line in lines]
-    notes_at = next(
-        (i for i, line in enumerate(cleaned) if patterns.PRESS_NOTES.match(line)), len(lines)
-    )
-    body = [line for line in lines[:notes_at] if not patterns.PRESS_ENDS.match(clean(line))]
-    paras = to_paras(body)
-    if not paras:
+    paras = to_paras(lines)
+    if not paras or patterns.PRESS_NOTES.match(paras[0].text):
         raise ParseError(source.source_path, "no headline before the notes to editors")
     title, paras = paras[0].text, paras[1:]
-    drafts = draft_body(paras, gazetteer) + parse_notes(lines[notes_at + 1 :])
     meta = Meta(
         title,
-        publication_date("\n".join(cleaned)),
+        publication_date("\n".join(clean(line) for line in lines)),
         patterns.PRESS_SITE,
         source_type=SourceType.PRESS_RELEASE,
     )
-    return build_document(source, meta, drafts, gazetteer)
+    return build_document(source, meta, draft_release(paras, gazetteer), gazetteer)

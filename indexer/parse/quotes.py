@@ -68,6 +68,8 @@ def resolve_speaker(subject: str, context: str, gazetteer: Gazetteer) -> str | N
 
 def _candidates(text: str) -> list[tuple[int, str, int]]:
     """Return (position, subject, context end) for each direct quote in `text`."""
+    if not patterns.ANY_SPEECH_VERB.search(text):
+        return []
     found = []
     for match in patterns.COLON_QUOTE.finditer(text):
         found.append((match.start("subject"), match["subject"], match.start("subject")))

@@ -18,12 +18,18 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\ufeff]")
 
 @dataclass
 class Para:
-    """One paragraph of a body, with the source block it belongs to."""
+    """One paragraph of a body, with the source block it belongs to.
+
+    `heading` is set when markup says the paragraph is a heading (HTML `h1`–`h6`); otherwise
+    its shape decides. `quoted` marks a paragraph inside an HTML `blockquote`.
+    """
 
     text: str
     bullet: bool = False
     block: int = 0
     quoted_from: str | None = None
+    heading: bool = False
+    quoted: bool = False
 
 
 def normalise_lines(text: str) -> list[str]:
@@ -83,6 +89,8 @@ def looks_like_heading(text: str) -> bool:
 def is_heading(paras: list[Para], index: int) -> bool:
     """Return whether paragraph `index` heads the paragraph after it in the same block."""
     para = paras[index]
+    if para.heading:
+        return True
     if para.bullet or not looks_like_heading(para.text):
         return False
     if index + 1 >= len(paras):

@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from indexer.errors import ParseError
-from indexer.model import Document, ElementKind, SourceFormat, SourceText, SourceType
-from indexer.parse import detect_family, parse_source
+from indexer.model import Document, ElementKind, SourceType
+from indexer.parse import detect_family
 
 Parse = Callable[[str], Document]
 
@@ -108,9 +108,3 @@ def test_nothing_readable_raises(parse_text: Parse, text: str) -> None:
         parse_text(text)
     assert caught.value.path == "t.txt"
     assert caught.value.reason
-
-
-def test_html_is_not_available_yet() -> None:
-    source = SourceText("h", "h.html", "<p>Hi</p>", SourceFormat.HTML)
-    with pytest.raises(ParseError, match="HTML parsing is not available yet"):
-        parse_source(source)

@@ -45,7 +45,14 @@ def test_search_json_carries_the_new_fields(seed_index: Path) -> None:
     results = json.loads(output)
     assert results["partial"] is False
     copied = [hit for hit in results["hits"] if hit["also_in"]]
-    assert copied and set(copied[0]["also_in"][0]) == {"id", "document_id", "title", "site", "date"}
+    assert copied and set(copied[0]["also_in"][0]) == {
+        "id",
+        "document_id",
+        "position",
+        "title",
+        "site",
+        "date",
+    }
     assert all(hit["more_in_document"] == 0 for hit in results["hits"])
 
 

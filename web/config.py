@@ -1,0 +1,53 @@
+"""The web app's settings: defaults, overridden by environment variables, then by a mapping.
+
+The one place the web app reads the environment (the CLI reads its own options).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from indexer.limits import DEFAULT_LIMITS
+
+ENV_PREFIX = "REPORTSEARCH_"
+
+DEFAULTS: dict[str, Any] = {
+    "INDEX": "var/index",  # folder holding the index
+    "PAGE_SIZE": 10,  # hits per page when the URL does not say
+    "TIME_BUDGET_MS": DEFAULT_LIMITS.time_budget_ms,  # then a search returns what it has
+    "SITE_NAME": "reportsearch",  # shown in the page header and titles
+}
+"""Every setting with its default; an environment variable `REPORTSEARCH_<NAME>` overrides it."""
+
+_INTEGER_SETTINGS = ("PAGE_SIZE", "TIME_BUDGET_MS")
+
+
+class ConfigError(ValueError):
+    """A setting with a value the app cannot use."""
+
+
+def load_config(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Return the settings: defaults, then `REPORTSEARCH_*` variables, then `overrides`."""
+    settings = dict(DEFAULTS)
+    for name in DEFAULTS:
+        value = os.environ.get(ENV_PREFIX + name)
+        if value:
+            settings[name] = value
+    settings.update(overrides or {})
+    for name in _INTEGER_SETTINGS:
+        settings[name] = _positive_int(name, settings[name])
+    settings["INDEX"] = Path(settings["INDEX"])
+    return settings
+
+
+def _positive_int(name: str, value: Any) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name} must be a whole number, not {value!r}") from None
+    if number < 1:
+        raise ConfigError(f"{name} must be at least 1, not {number}")
+    return number

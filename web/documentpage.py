@@ -1,0 +1,134 @@
+"""The document page as data: the elements in reading order, grouped the way a reader sees them.
+
+Body elements run in blocks under their headings; reader comments form a thread, each reply
+under its parent (`3.1` under `3`, `3.1.2` under `3.1`). Element texts arrive escaped, with the
+query's words marked, from the search service.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+from indexer.model import Document, Element, ElementKind
+
+
+@dataclass
+class ElementView:
+    """One element with its anchor, marked text and, for comments, its replies."""
+
+    element: Element
+    html: Markup
+    is_hit: bool
+    replies: list[ElementView] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        """Return the element's id on the page (its permalink fragment)."""
+        return element_anchor(self.element.position)
+
+
+@dataclass
+class Block:
+    """A run of body elements under one heading (None before the first heading)."""
+
+    heading: str | None
+    anchor: str
+    elements: list[ElementView]
+
+
+@dataclass
+class DocumentPage:
+    """Everything the document template shows."""
+
+    document: Document
+    link: str | None
+    """The document's URL when it is a web address that is safe to link to."""
+    blocks: list[Block]
+    comments: list[ElementView]
+    comment_count: int
+    findings_by_group: list[tuple[str, int]]
+    query: str
+
+
+def element_anchor(position: int) -> str:
+    """Return the fragment id of the element at `position`."""
+    return f"e-{position}"
+
+
+def document_page(
+    document: Document, marked: Sequence[str] | None, query: str, hit: int | None
+) -> DocumentPage:
+    """Return the page of `document`; `marked` holds each element's escaped, marked text."""
+    views = [
+        ElementView(
+            element,
+            Markup(marked[i]) if marked is not None else escape(element.text),
+            element.position == hit,
+        )
+        for i, element in enumerate(document.elements)
+    ]
+    body = [v for v in views if v.element.kind is not ElementKind.COMMENT]
+    comments = [v for v in views if v.element.kind is ElementKind.COMMENT]
+    groups = Counter(
+        e.group for e in document.elements if e.kind is ElementKind.FINDING and e.group
+    )
+    return DocumentPage(
+        document=document,
+        link=safe_link(document.url),
+        blocks=_blocks(body),
+        comments=comment_thread(comments),
+        comment_count=len(comments),
+        findings_by_group=sorted(groups.items(), key=lambda item: (-item[1], item[0])),
+        query=query,
+    )
+
+
+def _blocks(views: list[ElementView]) -> list[Block]:
+    blocks: list[Block] = []
+    for view in views:
+        heading = view.element.heading
+        if not blocks or blocks[-1].heading != heading:
+            blocks.append(Block(heading, f"h-{view.element.position}", []))
+        blocks[-1].elements.append(view)
+    return blocks
+
+
+def comment_thread(views: list[ElementView]) -> list[ElementView]:
+    """Return the top-level comments with every reply nested under its parent.
+
+    A reply whose parent is missing (a deleted comment) joins the nearest ancestor present,
+    or the top level.
+    """
+    by_path: dict[str, ElementView] = {}
+    top: list[ElementView] = []
+    for view in views:
+        path = view.element.comment_path or ""
+        parent = _nearest_parent(path, by_path)
+        (parent.replies if parent else top).append(view)
+        if path:
+            by_path[path] = view
+    return top
+
+
+def _nearest_parent(path: str, by_path: dict[str, ElementView]) -> ElementView | None:
+    parts = path.split(".")
+    for end in range(len(parts) - 1, 0, -1):
+        parent = by_path.get(".".join(parts[:end]))
+        if parent is not None:
+            return parent
+    return None
+
+
+def safe_link(url: str | None) -> str | None:
+    """Return `url` if it is an http(s) address (never `javascript:` or `data:`), else None."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return url.strip()
+    return None

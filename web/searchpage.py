@@ -1,0 +1,284 @@
+"""The search page as data: hit cards, facet links, chips, paging, built on the server.
+
+Views hand a `SearchResults` (or the error that stopped it) and the URL parameters to
+`search_page`; templates only lay out what is here. Every link is a complete URL, every
+snippet is escaped text with `<mark>` around matches (made by the search service).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import url_for
+from markupsafe import Markup
+from werkzeug.datastructures import MultiDict
+
+from indexer.results import Hit, SearchResults, SortOrder
+from web import links
+from web.labels import FACET_LABELS, human_date, value_label
+from web.params import FILTER_PARAMS
+
+FACET_VALUES_SHOWN = 8
+"""Values listed per facet before the rest fold away under "more"."""
+PAGE_WINDOW = 2
+"""Page links either side of the current page."""
+SORT_LABELS = {
+    SortOrder.RELEVANCE: "Relevance",
+    SortOrder.NEWEST: "Newest first",
+    SortOrder.OLDEST: "Oldest first",
+}
+
+
+@dataclass(frozen=True)
+class FacetLink:
+    """One facet value: its count and the URL that selects or unselects it."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    """A facet with its values, the first few shown and the rest folded."""
+
+    name: str
+    label: str
+    shown: list[FacetLink]
+    more: list[FacetLink]
+
+
+@dataclass(frozen=True)
+class Chip:
+    """An active filter and the URL without it."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A page number in the pager; `number` 0 is a gap ("…")."""
+
+    number: int
+    url: str
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """Another document holding the same text as a hit."""
+
+    title: str
+    detail: str
+    url: str
+
+
+@dataclass(frozen=True)
+class HitCard:
+    """A hit as the page shows it."""
+
+    hit: Hit
+    kind_label: str
+    url: str
+    similar_url: str
+    snippet: Markup
+    facts: list[str]
+    """Who and where: the finding's organisation, the quote's speaker, the comment's place."""
+    context: list[str]
+    """The document's date, site and source type, and the heading the element sits under."""
+    also_in: list[SourceLink]
+
+
+@dataclass
+class SearchPage:
+    """Everything the search template shows."""
+
+    query: str
+    sort: str
+    collapse: bool
+    date_from: str
+    date_to: str
+    keep: links.Pairs
+    """Parameters the query form carries along (filters, sort, …) when the query changes."""
+    sort_keep: links.Pairs
+    """Parameters the sort form carries along."""
+    date_keep: links.Pairs
+    """Parameters the date range form carries along."""
+    results: SearchResults | None = None
+    error: str | None = None
+    hint: str | None = None
+    cards: list[HitCard] = field(default_factory=list)
+    facets: list[FacetGroup] = field(default_factory=list)
+    chips: list[Chip] = field(default_factory=list)
+    clear_url: str | None = None
+    pages: list[PageLink] = field(default_factory=list)
+    previous_url: str | None = None
+    next_url: str | None = None
+    suggestion_url: str | None = None
+    unfiltered_total: int | None = None
+    """For an empty page under filters: how many hits the query has without them."""
+    sort_choices: list[tuple[str, str]] = field(
+        default_factory=lambda: [(order.value, label) for order, label in SORT_LABELS.items()]
+    )
+
+    @property
+    def first_number(self) -> int:
+        """Return the rank of the first hit on this page."""
+        if self.results is None:
+            return 1
+        return (self.results.request.page - 1) * self.results.request.page_size + 1
+
+
+def search_page(
+    args: MultiDict[str, str],
+    results: SearchResults | None,
+    error: str | None = None,
+    hint: str | None = None,
+) -> SearchPage:
+    """Return the page for `results`, or for the `error` that kept the search from running."""
+    pairs = links.pairs_of(args)
+    page = SearchPage(
+        query=args.get("q", "").strip(),
+        sort=results.request.sort.value if results else args.get("sort", ""),
+        collapse=bool(results and results.request.collapse),
+        date_from=args.get("from", ""),
+        date_to=args.get("to", ""),
+        keep=links.without(pairs, "q"),
+        sort_keep=links.without(pairs, "sort", "collapse"),
+        date_keep=links.without(pairs, "from", "to"),
+        results=results,
+        error=error,
+        hint=hint,
+        chips=_chips(pairs),
+    )
+    if page.chips:
+        page.clear_url = links.href(_base(), links.only(pairs, "q", "sort", "size", "collapse"))
+    if results is None:
+        return page
+    page.cards = [hit_card(hit, page.query) for hit in results.hits]
+    page.facets = _facet_groups(results, pairs)
+    _paging(page, results, pairs)
+    if results.suggestion:
+        page.suggestion_url = links.href(_base(), links.replaced(pairs, "q", results.suggestion))
+    return page
+
+
+def _base() -> str:
+    return url_for("pages.search")
+
+
+def _facet_groups(results: SearchResults, pairs: links.Pairs) -> list[FacetGroup]:
+    groups = []
+    for name, values in results.facets.items():
+        param = FILTER_PARAMS[name]
+        facet_links = [
+            FacetLink(
+                value=v.value,
+                label=value_label(name, v.value),
+                count=v.count,
+                selected=v.selected,
+                url=links.href(_base(), links.toggled(pairs, param, v.value)),
+            )
+            for v in values
+        ]
+        shown = max(FACET_VALUES_SHOWN, sum(link.selected for link in facet_links))
+        groups.append(
+            FacetGroup(name, FACET_LABELS[name], facet_links[:shown], facet_links[shown:])
+        )
+    return groups
+
+
+def _chips(pairs: links.Pairs) -> list[Chip]:
+    names = {param: facet for facet, param in FILTER_PARAMS.items()}
+    chips = []
+    for param, value in pairs:
+        if param in names:
+            facet = names[param]
+            label = f"{FACET_LABELS[facet]}: {value_label(facet, value)}"
+            chips.append(Chip(label, links.href(_base(), links.toggled(pairs, param, value))))
+    for param, word in (("from", "From"), ("to", "To")):
+        date = next((v for n, v in pairs if n == param), None)
+        if date:
+            chips.append(Chip(f"{word} {date}", links.href(_base(), links.without(pairs, param))))
+    return chips
+
+
+def _paging(page: SearchPage, results: SearchResults, pairs: links.Pairs) -> None:
+    current, last = results.request.page, results.page_count
+    if last <= 1:
+        return
+
+    def to(number: int) -> str:
+        return links.href(_base(), links.replaced(pairs, links.PAGE, str(number)))
+
+    numbers = sorted(
+        {1, last} | set(range(max(1, current - PAGE_WINDOW), min(last, current + PAGE_WINDOW) + 1))
+    )
+    previous = 0
+    for number in numbers:
+        if number - previous > 1:
+            page.pages.append(PageLink(0, ""))
+        page.pages.append(PageLink(number, to(number), number == current))
+        previous = number
+    page.previous_url = to(current - 1) if current > 1 else None
+    page.next_url = to(current + 1) if current < last else None
+
+
+def hit_url(document_id: str, position: int, query: str) -> str:
+    """Return the URL of an element in its document, marked as the hit, query words marked."""
+    if query:
+        url = url_for("pages.document", doc_id=document_id, q=query, hit=position)
+    else:
+        url = url_for("pages.document", doc_id=document_id, hit=position)
+    return f"{url}#e-{position}"
+
+
+def hit_card(hit: Hit, query: str) -> HitCard:
+    """Return the card of one hit; its links carry `query` so the document marks its words."""
+    facts = []
+    if hit.group:
+        facts.append(f"About: {hit.group}")
+    if hit.speaker:
+        facts.append(f"Speaker: {hit.speaker}")
+    if hit.comment_path:
+        facts.append(_thread_place(hit.comment_path))
+    if hit.author:
+        facts.append(f"By {hit.author}")
+    if hit.quoted_from:
+        facts.append(f"Reproduces {hit.quoted_from}")
+    context = [
+        human_date(hit.date) or "Undated",
+        hit.site or "Unknown site",
+        value_label("source_type", hit.source_type),
+    ]
+    if hit.heading:
+        context.append(f"Under “{hit.heading}”")
+    if hit.more_in_document:
+        context.append(f"{hit.more_in_document} more in this document")
+    return HitCard(
+        hit=hit,
+        kind_label=value_label("kind", hit.kind),
+        url=hit_url(hit.document_id, hit.position, query),
+        similar_url=url_for("pages.similar", element_id=hit.id),
+        snippet=Markup(hit.snippet),  # escaped by the search service; only <mark> is markup
+        facts=facts,
+        context=context,
+        also_in=[
+            SourceLink(
+                s.title,
+                " · ".join(p for p in (human_date(s.date), s.site or "") if p),
+                hit_url(s.document_id, s.position, query),
+            )
+            for s in hit.also_in
+        ],
+    )
+
+
+def _thread_place(path: str) -> str:
+    """Return where a comment sits: "Comment 3", "Reply 3.1 (to comment 3)"."""
+    if "." not in path:
+        return f"Comment {path}"
+    return f"Reply {path} (to comment {path.rsplit('.', 1)[0]})"
