@@ -1,9 +1,9 @@
 """The real WSGI server stays up through a full reindex and switch, and follows the new index.
 
-Clients hammer the JSON API and the search page of a waitress server while `reportsearch
-index --full` runs in another process and switches CURRENT: every answer is a 200 with hits
-for queries known to match, and a word only the new corpus holds is found once it is served,
-without a restart. Raw-path traversal attempts reach nothing but 404s.
+Clients hammer the JSON API and the search page of `reportsearch serve` (waitress) while
+`reportsearch index --full` runs in another process and switches CURRENT: every answer is a
+200 with hits for queries known to match, and a word only the new corpus holds is found once
+it is served, without a restart. Raw-path traversal attempts reach nothing but 404s.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import json
 import shutil
 import subprocess
 import sys
-import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -21,12 +21,11 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-import waitress
 
 from indexer.generations import CURRENT_FILE
 from indexer.pipeline import index_corpus
 from tests.conftest import SEED_DOCUMENTS
-from web import create_app
+from tests.test_end_to_end import STARTUP_S, free_port, reportsearch
 
 COPIES = 4
 """The corpus is the seeds this many times over, so that a full rebuild takes a few seconds."""
@@ -56,17 +55,29 @@ def make_corpus(folder: Path) -> None:
 
 @pytest.fixture()
 def server(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
+    """`reportsearch serve` (waitress, 8 threads) over an index of the corpus, in a process."""
     corpus = tmp_path / "corpus"
     make_corpus(corpus)
     location = tmp_path / "index"
     index_corpus(corpus, location)
-    app = create_app({"INDEX": location})
-    wsgi = waitress.create_server(app, host="127.0.0.1", port=0, threads=8)
-    thread = threading.Thread(target=wsgi.run, daemon=True)
-    thread.start()
-    yield f"127.0.0.1:{wsgi.effective_port}", corpus, location  # type: ignore[union-attr]
-    wsgi.close()
-    app.extensions["reportsearch.search_pool"].close()
+    port = free_port()
+    process = subprocess.Popen(
+        [reportsearch(), "serve", "--index", str(location), "--port", str(port), "--threads", "8"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    address = f"127.0.0.1:{port}"
+    deadline = time.monotonic() + STARTUP_S
+    while True:
+        try:
+            get(address, "/api/search?q=x")
+            break
+        except OSError:
+            assert process.poll() is None and time.monotonic() < deadline, "serve did not start"
+            time.sleep(0.1)
+    yield address, corpus, location
+    process.terminate()
+    process.wait(timeout=10)
 
 
 def get(address: str, url: str, location: Path | None = None, redirects: int = 0) -> Answer:
