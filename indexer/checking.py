@@ -23,7 +23,9 @@ from indexer.store import GenerationFacts, describe_generation
 
 MANY_SEGMENTS = 20
 MANY_DELETED = 0.25
-"""Above these, searches slow down: a full rebuild compacts the index."""
+MANY_DELETED_MIN = 1_000
+"""Above these (a share of deleted records, and at least this many), searches slow down and a
+full rebuild, which compacts the index, is worth its time."""
 SHOWN_MISMATCHES = 3
 
 
@@ -74,7 +76,8 @@ def check_index(location: Path) -> CheckReport:
         report.add(Level.FAIL, error.reason)
         return report
     report.add(Level.OK, _describe_facts(folder.name, facts))
-    if facts.segments > MANY_SEGMENTS or facts.deleted > MANY_DELETED * (facts.records or 1):
+    deleted = facts.deleted > max(MANY_DELETED * facts.records, MANY_DELETED_MIN)
+    if facts.segments > MANY_SEGMENTS or deleted:
         report.add(Level.WARN, "many segments or deleted records: `index --full` compacts them")
     _check_manifest(report, folder, facts)
     _check_search(report, location, facts)

@@ -26,7 +26,13 @@ from indexer.errors import (
     SourceError,
 )
 from indexer.highlight import plain_snippet
-from indexer.limits import DEFAULT_INGEST_LIMITS, DEFAULT_LIMITS, IngestLimits, QueryLimits
+from indexer.limits import (
+    DEFAULT_INGEST_LIMITS,
+    DEFAULT_LIMITS,
+    IngestLimits,
+    QueryLimits,
+    with_overrides,
+)
 from indexer.model import Document
 from indexer.parse import parse_source
 from indexer.pipeline import index_corpus
@@ -122,6 +128,23 @@ class ByteSize(click.ParamType):
         if size < 1:
             self.fail(f"{value!r} must be at least one byte", param, ctx)
         return size
+
+
+class QueryLimitsParam(click.ParamType):
+    """Query limits as `name=value` pairs separated by commas, over the defaults."""
+
+    name = "limits"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> QueryLimits:
+        """Return the limits, or fail naming the setting that is wrong."""
+        if isinstance(value, QueryLimits):
+            return value
+        try:
+            return with_overrides(DEFAULT_LIMITS, str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
 
 
 @main.command()
@@ -231,9 +254,16 @@ def check(index_dir: Path) -> None:
     "--time-budget",
     "time_budget_ms",
     type=click.IntRange(1, 60_000),
-    default=DEFAULT_LIMITS.time_budget_ms,
-    show_default=True,
-    help="Milliseconds a search may take before it returns the hits found so far.",
+    help="Milliseconds a search may take before it returns the hits found so far "
+    f"[default: {DEFAULT_LIMITS.time_budget_ms}].",
+)
+@click.option(
+    "--query-limits",
+    type=QueryLimitsParam(),
+    envvar=ENV_QUERY_LIMITS,
+    default="",
+    show_envvar=True,
+    help="Change query limits: NAME=VALUE,… (max_terms=64,max_depth=4; see the README).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print results as one JSON object.")
 def search(query: str, index_dir: Path, **options: Any) -> None:
@@ -254,7 +284,9 @@ def search(query: str, index_dir: Path, **options: Any) -> None:
         page_size=options["limit"],
         collapse=options["collapse"],
     )
-    limits = replace(DEFAULT_LIMITS, time_budget_ms=options["time_budget_ms"])
+    limits = options["query_limits"]
+    if options["time_budget_ms"]:
+        limits = replace(limits, time_budget_ms=options["time_budget_ms"])
     results = _run_search(index_dir, request, limits)
     if options["as_json"]:
         click.echo(json.dumps(results.to_dict(), ensure_ascii=False, indent=2))
