@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,9 @@ from click.testing import CliRunner
 from indexer.cli import main
 from indexer.generations import current_generation
 from indexer.manifest import MANIFEST_FILE
-from tests.conftest import SEED_DOCUMENTS
 from tests.test_reindex import RELEASE
 
 REPAIR = "Error: the index is missing or damaged. Repair it with: reportsearch index --full\n"
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    shutil.copytree(SEED_DOCUMENTS, folder)
-    return folder
 
 
 @pytest.fixture

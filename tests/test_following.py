@@ -17,17 +17,10 @@ from indexer.pipeline import index_corpus
 from indexer.results import SearchRequest
 from indexer.search import WhooshSearch
 from indexer.store import write_document
-from tests.conftest import SEED_DOCUMENTS, make_document
+from tests.conftest import make_document
 from tests.test_reindex import RELEASE
 
 UPDATES = 20
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    shutil.copytree(SEED_DOCUMENTS, folder)
-    return folder
 
 
 def open_index_files(location: Path) -> set[Path]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import resource
-import shutil
 import signal
 import subprocess
 import sys
@@ -27,17 +26,9 @@ from indexer.generations import (
 from indexer.locking import ReindexLock, lock_holder
 from indexer.pipeline import index_corpus
 from indexer.search import WhooshSearch
-from tests.conftest import SEED_DOCUMENTS
 from tests.test_reindex import RELEASE, snapshot
 
 REPORTSEARCH = [sys.executable, "-m", "indexer.cli"]
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    shutil.copytree(SEED_DOCUMENTS, folder)
-    return folder
 
 
 @pytest.fixture

@@ -20,17 +20,9 @@ from indexer.ranking import Ranking
 from indexer.results import SearchRequest
 from indexer.search import WhooshSearch
 from indexer.store import build_index
-from tests.conftest import SEED_DOCUMENTS
 
 RELEASE = "004_e5c2bc1fff8f5255.txt"
 QUERIES = ["", "caseloads", "probation officers", '"standards have slipped"', "kind:comment"]
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    shutil.copytree(SEED_DOCUMENTS, folder)
-    return folder
 
 
 def ids(report: IndexReport) -> tuple[list[str], ...]:
