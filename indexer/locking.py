@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from indexer.errors import ReindexBusyError
+from indexer.errors import IndexWriteError, ReindexBusyError
 
 LOCK_FILE = "LOCK"
 ATTEMPTS = 5
@@ -40,9 +40,16 @@ class ReindexLock:
         self.release()
 
     def acquire(self) -> None:
-        """Take the lock at once, or raise ReindexBusyError naming the process holding it."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        """Take the lock at once, or raise ReindexBusyError naming the process holding it.
+
+        Raises IndexWriteError when the lock file cannot be made (a read-only location).
+        """
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            reason = f"cannot create {self.path}: {exc.strerror or exc}"
+            raise IndexWriteError(str(self.path.parent), reason) from None
         if not _try_lock(descriptor, ATTEMPTS):
             pid = _owner(descriptor)
             os.close(descriptor)
@@ -68,7 +75,7 @@ def lock_holder(location: Path) -> int | None:
     path = location / LOCK_FILE
     try:
         descriptor = os.open(path, os.O_RDONLY)
-    except FileNotFoundError:
+    except OSError:  # no lock file, or one we may not read: no reindex we can name
         return None
     try:
         fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)

@@ -142,7 +142,7 @@ def index_corpus(
         if not dry_run:
             remove_stale(location)
         base, previous, full_reason = _previous_generation(location, settings, full)
-        scan = scan_corpus(root, limits.max_file_bytes)
+        scan = scan_corpus(root, limits.max_file_bytes, skip=location)
         report = IndexReport(WriteStats(), scan.failures, plan_changes(scan.files, previous))
         report.full_reason, report.dry_run = full_reason, dry_run
         report.indexed_before = frozenset(previous.files) if previous else frozenset()
@@ -200,11 +200,12 @@ def _consume(
             on_document(document)
 
 
-def scan_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Scan:
-    """Return every readable file under `root` with its content hash, and the unusable ones."""
+def scan_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, skip: Path | None = None) -> Scan:
+    """Return every readable file under `root` (but `skip`) with its content hash, and the
+    unusable ones."""
     scan = Scan()
     owners: dict[str, Path] = {}
-    for item in iter_source_paths(root):
+    for item in iter_source_paths(root, skip):
         if isinstance(item, SourceError):
             scan.failures.append(item)
             continue

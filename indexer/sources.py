@@ -91,17 +91,21 @@ class Decoded:
         return tuple(notes)
 
 
-def iter_source_paths(root: Path) -> Iterator[Path | SourceError]:
+def iter_source_paths(root: Path, skip: Path | None = None) -> Iterator[Path | SourceError]:
     """Yield the document files under `root` in a stable order, or an error for each bad entry.
 
     Depth-first in byte order of the names; iterative, and only symlinks are resolved, so any
-    depth of folders is walked in time proportional to the number of entries.
+    depth of folders is walked in time proportional to the number of entries. The folder
+    `skip` (the index, when it lies inside the corpus) is left out.
     """
     root_real = root.resolve()
     seen: set[tuple[int, int]] = set()
+    left_out = _identity(skip) if skip is not None else None
     pending: list[Path] = [root]
     while pending:
         folder = pending.pop()
+        if left_out is not None and _identity(folder) == left_out:
+            continue
         entries = _list_folder(folder, seen)
         if isinstance(entries, SourceError):
             yield entries
@@ -117,6 +121,14 @@ def iter_source_paths(root: Path) -> Iterator[Path | SourceError]:
             else:
                 yield SourceError(display_path(path), kind)
         pending.extend(reversed(subfolders))
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        info = folder.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _list_folder(folder: Path, seen: set[tuple[int, int]]) -> list[os.DirEntry[str]] | SourceError:

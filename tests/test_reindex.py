@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from indexer.entities import load_gazetteer
-from indexer.errors import SourceError
+from indexer.errors import IndexWriteError, SourceError
 from indexer.generations import current_generation, generation_folders
 from indexer.limits import IngestLimits
 from indexer.manifest import Manifest
@@ -205,6 +205,21 @@ def test_an_empty_corpus_never_replaces_an_index(corpus: Path, tmp_path: Path) -
     assert report.published is None and report.documents == 0
     assert current_generation(location).name == "gen-000001"
     assert [p.name for p in generation_folders(location)] == ["gen-000001"]
+
+
+def test_an_index_inside_the_corpus_is_not_indexed(corpus: Path) -> None:
+    location = corpus / "var" / "index"
+    first = index_corpus(corpus, location)
+    again = index_corpus(corpus, location)
+    assert first.documents == again.documents == 5
+    assert again.published is None and again.failures == []
+
+
+def test_a_read_only_location_is_a_write_error(corpus: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(IndexWriteError, match=r"cannot create .*LOCK: Not a directory"):
+        index_corpus(corpus, blocker / "ix")
 
 
 def test_a_missing_documents_folder_is_an_error(tmp_path: Path) -> None:
