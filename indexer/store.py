@@ -166,8 +166,8 @@ class GenerationWriter:
     def __init__(self, location: Path, base: Path | None = None, procs: int = 1) -> None:
         self.location = location
         self.stats = WriteStats()
-        location.mkdir(parents=True, exist_ok=True)
         with _write_errors(location):
+            location.mkdir(parents=True, exist_ok=True)
             self.folder = new_generation(location)
             try:
                 self._open(base, procs)
