@@ -11,24 +11,42 @@ import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
+from indexer.checking import check_index
 from indexer.entities import Gazetteer, load_gazetteer
-from indexer.errors import GazetteerError, IndexUnavailableError, QueryError, SourceError
+from indexer.errors import (
+    GazetteerError,
+    IndexUnavailableError,
+    IndexWriteError,
+    QueryError,
+    ReindexBusyError,
+    SourceError,
+)
 from indexer.highlight import plain_snippet
-from indexer.limits import DEFAULT_LIMITS, QueryLimits
+from indexer.limits import (
+    DEFAULT_INGEST_LIMITS,
+    DEFAULT_LIMITS,
+    IngestLimits,
+    QueryLimits,
+    with_overrides,
+)
 from indexer.model import Document
 from indexer.parse import parse_source
-from indexer.pipeline import IndexReport, count_sources, index_corpus
+from indexer.pipeline import index_corpus
 from indexer.results import Hit, SearchRequest, SearchResults, SortOrder
 from indexer.search import WhooshSearch
 from indexer.sources import document_id, read_source
+from indexer.summaries import describe_check_report, describe_index_report
 
 ENV_INDEX = "REPORTSEARCH_INDEX"
 ENV_DOCUMENTS = "REPORTSEARCH_DOCUMENTS"
 ENV_GAZETTEER = "REPORTSEARCH_GAZETTEER"
+ENV_MAX_FILE_SIZE = "REPORTSEARCH_MAX_FILE_SIZE"
+ENV_MAX_PARSE_SECONDS = "REPORTSEARCH_MAX_PARSE_SECONDS"
+ENV_QUERY_LIMITS = "REPORTSEARCH_QUERY_LIMITS"
 DEFAULT_INDEX = "var/index"
 DEFAULT_DOCUMENTS = "documents"
 
@@ -91,6 +109,44 @@ def parse(file: Path, as_json: bool, gazetteer_files: tuple[Path, ...]) -> None:
         click.echo(_describe_document(document, source.notes))
 
 
+class ByteSize(click.ParamType):
+    """A number of bytes, optionally with a K, M or G suffix (powers of 1,024)."""
+
+    name = "size"
+    units: ClassVar[dict[str, int]] = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        """Return the size in bytes, or fail with a usage error."""
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper().removesuffix("B").removesuffix("I")
+        unit = text[-1:] if text[-1:] in "KMG" else ""
+        try:
+            size = int(float(text.removesuffix(unit)) * self.units[unit])
+        except ValueError:
+            self.fail(f"{value!r} is not a size such as 20M or 500000", param, ctx)
+        if size < 1:
+            self.fail(f"{value!r} must be at least one byte", param, ctx)
+        return size
+
+
+class QueryLimitsParam(click.ParamType):
+    """Query limits as `name=value` pairs separated by commas, over the defaults."""
+
+    name = "limits"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> QueryLimits:
+        """Return the limits, or fail naming the setting that is wrong."""
+        if isinstance(value, QueryLimits):
+            return value
+        try:
+            return with_overrides(DEFAULT_LIMITS, str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
 @main.command()
 @click.option(
     "--documents",
@@ -104,21 +160,74 @@ def parse(file: Path, as_json: bool, gazetteer_files: tuple[Path, ...]) -> None:
 )
 @index_option
 @gazetteer_option
-def index(documents_dir: Path, index_dir: Path, gazetteer_files: tuple[Path, ...]) -> None:
-    """Parse every file under --documents and build the index."""
+@click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating what changed.")
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+@click.option(
+    "--max-file-size",
+    type=ByteSize(),
+    envvar=ENV_MAX_FILE_SIZE,
+    default=DEFAULT_INGEST_LIMITS.max_file_bytes,
+    show_default=True,
+    show_envvar=True,
+    help="Skip larger files as too large (bytes; K, M, G suffixes).",
+)
+@click.option(
+    "--max-parse-seconds",
+    type=click.FloatRange(min=0, min_open=True),
+    envvar=ENV_MAX_PARSE_SECONDS,
+    default=DEFAULT_INGEST_LIMITS.max_parse_seconds,
+    show_default=True,
+    show_envvar=True,
+    help="Skip files whose parsing takes longer as too complex.",
+)
+@click.option(
+    "--procs",
+    type=click.IntRange(1, 16),
+    help="Writer processes for a full rebuild [default: 2 for corpora over 1 MB, else 1].",
+)
+def index(
+    documents_dir: Path, index_dir: Path, gazetteer_files: tuple[Path, ...], **options: Any
+) -> None:
+    """Update the index from the files under --documents (only what changed, unless --full).
+
+    The index being served stays untouched until the new one is complete; a second index
+    run on the same --index exits at once.
+    """
     gazetteer = _gazetteer(gazetteer_files)
-    total = count_sources(documents_dir) if documents_dir.is_dir() else 0
+    limits = IngestLimits(options["max_file_size"], options["max_parse_seconds"])
     hidden = not sys.stderr.isatty()  # a bar is noise in logs and pipes
-    with click.progressbar(length=total, label="Indexing", file=sys.stderr, hidden=hidden) as bar:
+    with click.progressbar(length=0, label="Indexing", file=sys.stderr, hidden=hidden) as bar:
         try:
             report = index_corpus(
-                documents_dir, index_dir, gazetteer, on_document=lambda _doc: bar.update(1)
+                documents_dir,
+                index_dir,
+                gazetteer,
+                limits,
+                full=options["full"],
+                dry_run=options["dry_run"],
+                procs=options["procs"],
+                on_document=lambda _doc: bar.update(1),
+                on_plan=lambda total: setattr(bar, "length", total),
             )
         except SourceError as error:
             raise click.ClickException(f"{error.path}: {error.reason}") from None
-    click.echo(_describe_report(report, index_dir))
-    if report.stats.documents == 0:
-        raise click.ClickException("nothing was indexed")
+        except (ReindexBusyError, IndexWriteError) as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(describe_index_report(report, index_dir))
+    if report.documents == 0:
+        raise click.ClickException("nothing was indexed (an index being served is unchanged)")
+
+
+@main.command()
+@index_option
+def check(index_dir: Path) -> None:
+    """Verify the index: pointer, files, manifest, a test search; say how to repair it."""
+    report = check_index(index_dir)
+    click.echo(describe_check_report(report))
+    if not report.healthy:
+        raise click.ClickException(
+            "the index is missing or damaged. Repair it with: reportsearch index --full"
+        )
 
 
 @main.command()
@@ -145,9 +254,16 @@ def index(documents_dir: Path, index_dir: Path, gazetteer_files: tuple[Path, ...
     "--time-budget",
     "time_budget_ms",
     type=click.IntRange(1, 60_000),
-    default=DEFAULT_LIMITS.time_budget_ms,
-    show_default=True,
-    help="Milliseconds a search may take before it returns the hits found so far.",
+    help="Milliseconds a search may take before it returns the hits found so far "
+    f"[default: {DEFAULT_LIMITS.time_budget_ms}].",
+)
+@click.option(
+    "--query-limits",
+    type=QueryLimitsParam(),
+    envvar=ENV_QUERY_LIMITS,
+    default="",
+    show_envvar=True,
+    help="Change query limits: NAME=VALUE,… (max_terms=64,max_depth=4; see the README).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print results as one JSON object.")
 def search(query: str, index_dir: Path, **options: Any) -> None:
@@ -168,7 +284,9 @@ def search(query: str, index_dir: Path, **options: Any) -> None:
         page_size=options["limit"],
         collapse=options["collapse"],
     )
-    limits = replace(DEFAULT_LIMITS, time_budget_ms=options["time_budget_ms"])
+    limits = options["query_limits"]
+    if options["time_budget_ms"]:
+        limits = replace(limits, time_budget_ms=options["time_budget_ms"])
     results = _run_search(index_dir, request, limits)
     if options["as_json"]:
         click.echo(json.dumps(results.to_dict(), ensure_ascii=False, indent=2))
@@ -234,17 +352,6 @@ def _describe_document(document: Document, notes: tuple[str, ...] = ()) -> str:
         who += f" [from {element.quoted_from}]" if element.quoted_from else ""
         text = " ".join(element.text.split())
         lines.append(f"{element.position:>4}  {element.kind.value:<8} {label}{who}  {text[:90]}")
-    return "\n".join(lines)
-
-
-def _describe_report(report: IndexReport, index_dir: Path) -> str:
-    stats = report.stats
-    kinds = ", ".join(f"{n} {kind}s" for kind, n in sorted(stats.elements_by_kind.items()))
-    summary = f"Indexed {stats.documents} documents, {stats.elements} elements ({kinds})"
-    lines = [f"{summary} into {index_dir}."]
-    if report.failures:
-        lines.append(f"{len(report.failures)} files failed:")
-        lines.extend(f"  {failure.path}: {failure.reason}" for failure in report.failures)
     return "\n".join(lines)
 
 

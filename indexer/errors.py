@@ -3,7 +3,10 @@
 ReportSearchError
 ├── SourceError            a file could not be read or decoded (path, reason)
 │   └── ParseError         a decoded file yielded no readable document
+├── GazetteerError         a gazetteer file that cannot be read or has the wrong shape
 ├── IndexUnavailableError  no index, or one that cannot be opened
+├── IndexWriteError        disk full or an I/O error while writing a new index generation
+├── ManifestError          a generation's manifest that cannot be read
 ├── ReindexBusyError       another reindex holds the lock
 └── QueryError             a query the parser or the limits reject (message, hint)
 """
@@ -46,11 +49,29 @@ class IndexUnavailableError(ReportSearchError):
         self.reason = reason
 
 
+class IndexWriteError(ReportSearchError):
+    """A new generation could not be written; the generation being served is untouched."""
+
+    def __init__(self, location: str, reason: str) -> None:
+        super().__init__(f"could not write the index at {location}: {reason}")
+        self.location = location
+        self.reason = reason
+
+
+class ManifestError(ReportSearchError):
+    """A generation's manifest (the content hash of every indexed file) cannot be read."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
 class ReindexBusyError(ReportSearchError):
     """Another reindex is running against the same index."""
 
-    def __init__(self, pid: int) -> None:
-        super().__init__(f"reindex already running (pid {pid})")
+    def __init__(self, pid: int | None) -> None:
+        super().__init__(f"reindex already running (pid {pid if pid else 'unknown'})")
         self.pid = pid
 
 

@@ -1,12 +1,16 @@
-"""The query armour's thresholds in one place: a plain dataclass the CLI and web app pass in.
+"""The armour's thresholds in one place: plain dataclasses the CLI and web app pass in.
 
-Nothing here imports an engine; `querying` checks a query against these limits before and
-after parsing, and `search` applies the time budget.
+`QueryLimits` bound what one search may ask of the engine (`querying` checks a query against
+them before and after parsing, `search` applies the time budget); `IngestLimits` bound what
+one corpus file may cost the indexer (`pipeline`). Nothing here imports an engine.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from typing import Any, TypeVar
+
+Limits = TypeVar("Limits", "QueryLimits", "IngestLimits")
 
 
 @dataclass(frozen=True)
@@ -41,3 +45,45 @@ class QueryLimits:
 
 
 DEFAULT_LIMITS = QueryLimits()
+
+
+@dataclass(frozen=True)
+class IngestLimits:
+    """What one corpus file may cost the indexer before it is skipped with a reason."""
+
+    max_file_bytes: int = 20 * 1024 * 1024
+    """Larger files are skipped as "too large" without being read past the limit."""
+    max_parse_seconds: float = 30.0
+    """Decoding and parsing one file may take this long, then it is skipped as "too complex"."""
+
+    def __post_init__(self) -> None:
+        size, seconds = self.max_file_bytes, self.max_parse_seconds
+        if not isinstance(size, int) or size < 1:
+            raise ValueError(
+                f"IngestLimits.max_file_bytes must be a positive integer, not {size!r}"
+            )
+        if not seconds > 0:
+            raise ValueError(f"IngestLimits.max_parse_seconds must be positive, not {seconds!r}")
+
+
+DEFAULT_INGEST_LIMITS = IngestLimits()
+
+
+def with_overrides(limits: Limits, text: str) -> Limits:
+    """Return `limits` with the `name=value,name=value` settings of `text` applied.
+
+    Raises ValueError naming the unknown setting or the bad value.
+    """
+    known = {f.name: f.type for f in fields(limits)}
+    changes: dict[str, Any] = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        name, _, value = item.partition("=")
+        name = name.strip()
+        if name not in known:
+            raise ValueError(f"unknown limit {name!r}; limits are: {', '.join(known)}")
+        number = float if known[name] == "float" else int
+        try:
+            changes[name] = number(value.strip().replace("_", ""))
+        except ValueError:
+            raise ValueError(f"{name} must be a number, not {value.strip()!r}") from None
+    return replace(limits, **changes)

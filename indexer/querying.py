@@ -27,6 +27,7 @@ from indexer.querytext import (
     SYNTAX_HINT,
     check_fields,
     check_limits,
+    check_operators,
     lex,
     rewrite_ranges,
 )
@@ -96,6 +97,7 @@ class QueryBuilder:
             )
         tokens = lex(text)
         check_limits(tokens, self.limits)
+        check_operators(tokens)
         check_fields(tokens)
         rewritten = rewrite_ranges(text, self._day_range)
         rewritten = self.synonyms.expand(rewritten, lex(rewritten))
@@ -109,7 +111,7 @@ class QueryBuilder:
             raise QueryError("The query nests too deeply to read.", SYNTAX_HINT) from None
         except Exception as exc:  # Whoosh's parser signals bad syntax with many exception types.
             raise QueryError(
-                f"Could not understand the query {original[:80]!r} ({type(exc).__name__}).",
+                f"Could not understand the query {original[:80]!r}.",
                 "Check operators and brackets: " + SYNTAX_HINT,
             ) from exc
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from indexer.errors import QueryError
 from indexer.limits import QueryLimits
@@ -41,6 +42,7 @@ FIELD_HELP = (
     "title:, heading:, text:"
 )
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+_BINARY_ONLY = frozenset({"ANDNOT", "ANDMAYBE"})
 SYNTAX_HINT = (
     'Write "an exact phrase", a AND (b OR c), NOT d, prefix*, or field:value ('
     + FIELD_HELP[len("Fields: ") :]
@@ -82,6 +84,16 @@ class Token:
 def lex(text: str) -> list[Token]:
     """Split query text into phrases, brackets and whitespace-separated words."""
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def check_operators(tokens: Sequence[Token]) -> None:
+    """Raise QueryError where two of ANDNOT/ANDMAYBE meet (Whoosh's parser fails an assert)."""
+    for first, second in pairwise(tokens):
+        if first.text in _BINARY_ONLY and second.text in _BINARY_ONLY:
+            raise QueryError(
+                f"'{first.text} {second.text}' puts two operators side by side.",
+                f"Put a word or a (group) between them, e.g. water {first.text} safety.",
+            )
 
 
 def check_limits(tokens: Sequence[Token], limits: QueryLimits) -> None:

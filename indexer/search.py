@@ -23,7 +23,7 @@ from whoosh.sorting import FieldFacet
 
 from indexer.bulk import CACHE_BYTES, BulkSearcher
 from indexer.collecting import collect_page, match_mask, top_of_arrays
-from indexer.errors import QueryError
+from indexer.errors import IndexUnavailableError, QueryError
 from indexer.facets import FacetTable, Mask, count_facets
 from indexer.highlight import mark_text
 from indexer.hits import copies_of, make_hit
@@ -68,7 +68,7 @@ from indexer.schema import (
 )
 from indexer.shared import ReaderData, reader_data
 from indexer.similar import similar_elements
-from indexer.store import current_generation, open_current
+from indexer.store import current_generation, open_generation, release_frames
 from indexer.suggest import spelling_words, suggest
 from indexer.valuecodes import ValueCodes
 
@@ -210,15 +210,32 @@ class WhooshSearch:
         self._builder = self._weighting = self._bulk = self._vocabulary = None
 
     def _current_searcher(self) -> Searcher:
+        """Return a searcher on the index being served, reopened if it changed since last time."""
+        try:
+            return self._follow_index()
+        except IndexUnavailableError:
+            self.close()
+            raise
+        except Exception as exc:  # damaged files fail in many ways (EOFError, UnpicklingError…)
+            raise self._unavailable(exc) from exc
+
+    def _unavailable(self, exc: Exception) -> IndexUnavailableError:
+        """Close everything; return the error for an index found damaged on opening."""
+        name = self._generation.name if self._generation else "it"
+        release_frames(exc)
+        self.close()
+        return IndexUnavailableError(str(self.location), f"cannot read {name}: {exc!r}")
+
+    def _follow_index(self) -> Searcher:
         generation = current_generation(self.location)
         if self._searcher is None or generation != self._generation:
             self.close()
-            self._index = open_current(self.location)
+            self._generation = generation
+            self._index = open_generation(generation, self.location)
             # Whoosh copies a memory-mapped segment into a private buffer per searcher (a
             # BytesIO over the map): each server thread held the whole index. Reading the
             # segment file through the OS page cache instead is shared and as fast here.
             self._index.storage.supports_mmap = False
-            self._generation = generation
             self._weighting = self.ranking.weighting()
             self._searcher = self._index.searcher(weighting=self._weighting)
             self._close_when_dropped()
@@ -244,9 +261,12 @@ class WhooshSearch:
         if self._tables is None:
             reader = searcher.reader()
             fields = FACET_FIELDS + AUX_FIELDS
-            self._tables = self._shared(searcher).once(
-                "tables", lambda: {name: FacetTable.read(reader, name) for name in fields}
-            )
+            try:
+                self._tables = self._shared(searcher).once(
+                    "tables", lambda: {name: FacetTable.read(reader, name) for name in fields}
+                )
+            except Exception as exc:  # damaged postings
+                raise self._unavailable(exc) from exc
             if self._weighting is not None:
                 self._weighting.set_kinds(self._tables[KIND], searcher.doc_count_all())
         return self._tables

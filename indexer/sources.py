@@ -7,6 +7,7 @@ one bad file never stops the others.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 import stat
@@ -16,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.errors import SourceError
+from indexer.limits import DEFAULT_INGEST_LIMITS
 from indexer.model import SourceFormat, SourceText
 from indexer.sidecar import read_sidecar
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULT_INGEST_LIMITS.max_file_bytes
 """Files larger than this are skipped as "too large" unless the caller sets another limit."""
 
 SIDECAR_SUFFIXES = (".meta.json", ".meta.toml")
@@ -51,12 +53,17 @@ _MOJIBAKE = re.compile(
     f"[\u00c2-\u00df][{_CP1252_CONTINUATION}]|[\u00e0-\u00ef][{_CP1252_CONTINUATION}]{{2}}"
     f"|[\u00f0-\u00f4][{_CP1252_CONTINUATION}]{{3}}"
 )
+# A lone surrogate written as UTF-8 by a system that allows them ("WTF-8").
+_ENCODED_SURROGATE = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 # Characters removed at ingestion: C0 controls but tab/newline/CR, DEL, C1 controls,
-# bidi overrides and isolates, and lone surrogates (which cannot be encoded as UTF-8).
+# bidi overrides and isolates, lone surrogates (which cannot be encoded as UTF-8) and the
+# noncharacters U+FFFE/U+FFFF.
 _UNSAFE_CHARS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
+# In names shown to people, line breaks and tabs are escaped too.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,9 @@ class Decoded:
     text: str
     encoding: str
     replaced: int = 0
+    """Undecodable bytes turned into U+FFFD (and U+FFFD already in the text)."""
     removed: int = 0
+    """Control, bidi-override and lone-surrogate characters removed."""
     repaired: int = 0
     """Mojibake sequences repaired, or Windows-1252 fragments decoded inside UTF-8."""
 
@@ -82,80 +91,129 @@ class Decoded:
         return tuple(notes)
 
 
-def iter_source_paths(root: Path) -> Iterator[Path | SourceError]:
-    """Yield the document files under `root` in a stable order, or an error for each bad entry."""
+def iter_source_paths(root: Path, skip: Path | None = None) -> Iterator[Path | SourceError]:
+    """Yield the document files under `root` in a stable order, or an error for each bad entry.
+
+    Depth-first in byte order of the names; iterative, and only symlinks are resolved, so any
+    depth of folders is walked in time proportional to the number of entries. The folder
+    `skip` (the index, when it lies inside the corpus) is left out.
+    """
     root_real = root.resolve()
-    seen_dirs: set[tuple[int, int]] = set()
-    yield from _walk(root, root_real, seen_dirs)
+    seen: set[tuple[int, int]] = set()
+    left_out = _identity(skip) if skip is not None else None
+    pending: list[Path] = [root]
+    while pending:
+        folder = pending.pop()
+        if left_out is not None and _identity(folder) == left_out:
+            continue
+        entries = _list_folder(folder, seen)
+        if isinstance(entries, SourceError):
+            yield entries
+            continue
+        subfolders = []
+        for entry in entries:
+            path = Path(entry.path)
+            kind = _entry_kind(entry, root_real)
+            if kind == "folder":
+                subfolders.append(path)
+            elif kind == "file":
+                yield path
+            else:
+                yield SourceError(display_path(path), kind)
+        pending.extend(reversed(subfolders))
 
 
-def _walk(
-    folder: Path, root_real: Path, seen: set[tuple[int, int]]
-) -> Iterator[Path | SourceError]:
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        info = folder.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _list_folder(folder: Path, seen: set[tuple[int, int]]) -> list[os.DirEntry[str]] | SourceError:
+    """Return the entries of `folder` worth looking at, or why it cannot be walked."""
     try:
         info = folder.stat()
         if (info.st_dev, info.st_ino) in seen:
-            yield SourceError(str(folder), "directory loop (already visited)")
-            return
+            return SourceError(display_path(folder), "directory loop (already visited)")
         seen.add((info.st_dev, info.st_ino))
-        entries = sorted(os.scandir(folder), key=lambda entry: os.fsencode(entry.name))
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: os.fsencode(entry.name))
     except OSError as exc:
-        yield SourceError(str(folder), f"cannot list directory: {exc.strerror or exc}")
-        return
-    for entry in entries:
-        path = Path(entry.path)
-        if entry.name.startswith(".") or entry.name.endswith(SIDECAR_SUFFIXES):
-            continue
-        problem = _entry_problem(path, root_real)
-        if problem:
-            yield SourceError(str(path), problem)
-        elif path.is_dir():
-            yield from _walk(path, root_real, seen)
-        else:
-            yield path
+        return SourceError(display_path(folder), f"cannot list directory: {exc.strerror or exc}")
+    return [
+        e for e in entries if not e.name.startswith(".") and not e.name.endswith(SIDECAR_SUFFIXES)
+    ]
 
 
-def _entry_problem(path: Path, root_real: Path) -> str | None:
-    """Return why `path` must be skipped, or None when it is a readable file or folder."""
+def _entry_kind(entry: os.DirEntry[str], root_real: Path) -> str:
+    """Return "file" or "folder" for an entry to walk, else why it must be skipped."""
     try:
-        target = path.resolve(strict=True)
-        mode = path.stat().st_mode
+        if entry.is_symlink():
+            target = Path(entry.path).resolve(strict=True)
+            if not target.is_relative_to(root_real):
+                return "symlink points outside the corpus"
+        mode = entry.stat().st_mode
     except RuntimeError:
         return "symlink loop"
     except FileNotFoundError:
         return "broken symlink or file vanished"
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop"
         return f"cannot stat: {exc.strerror or exc}"
-    if path.is_symlink() and not target.is_relative_to(root_real):
-        return "symlink points outside the corpus"
-    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
-        return None
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return "file"
     return "not a regular file (FIFO, socket or device)"
 
 
+def display_path(path: Path | str) -> str:
+    """Return `path` as printable text: undecodable name bytes as \\xNN, controls escaped."""
+    return _printable(os.fsencode(path))
+
+
 def document_id(path: Path, root: Path) -> str:
-    """Return the stable document id of `path`: its POSIX path relative to the corpus root."""
-    relative = path.relative_to(root).as_posix()
-    # File names that are not UTF-8 arrive with surrogate escapes; make the id printable.
-    return os.fsencode(relative).decode("utf-8", "replace")
+    """Return the stable document id of `path`: its POSIX path relative to the corpus root.
+
+    Names that are not UTF-8 keep their odd bytes as `\\xNN`, so two such names never share
+    an id; control and bidi characters are escaped the same way.
+    """
+    return _printable(os.fsencode(path.relative_to(root).as_posix()))
+
+
+def _printable(name: bytes) -> str:
+    text = name.decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE.sub(lambda m: _escape(m.group()), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def read_source(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     """Read and decode one file, raising `SourceError` with the reason when it cannot be used."""
-    data = read_bytes(path, max_bytes)
-    decoded = decode_bytes(data, str(path), html_hint=path.name.lower().endswith(HTML_SUFFIXES))
+    return decode_source(read_bytes(path, max_bytes), path, doc_id)[0]
+
+
+def decode_source(data: bytes, path: Path, doc_id: str) -> tuple[SourceText, Decoded]:
+    """Decode the bytes of one file into a SourceText, with what decoding had to repair."""
+    shown = display_path(path)
+    decoded = decode_bytes(data, shown, html_hint=path.name.lower().endswith(HTML_SUFFIXES))
     if not decoded.text.strip():
-        raise SourceError(
-            str(path), "no text after decoding (only whitespace or control characters)"
-        )
-    return SourceText(
+        raise SourceError(shown, "no text after decoding (only whitespace or control characters)")
+    source = SourceText(
         doc_id=doc_id,
-        source_path=str(path),
+        source_path=shown,
         text=decoded.text,
         format=detect_format(path, decoded.text),
         overrides=read_sidecar(path),
         notes=decoded.notes(),
     )
+    return source, decoded
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -164,15 +222,15 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise SourceError(str(path), "file vanished before it could be read") from None
+        raise SourceError(display_path(path), "file vanished before it could be read") from None
     except OSError as exc:
-        raise SourceError(str(path), f"cannot read: {exc.strerror or exc}") from None
+        raise SourceError(display_path(path), f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise SourceError(
-            str(path), f"too large: {_size_of(path)}, over the limit of {max_bytes:,} bytes"
-        )
+        size = _size_of(path)
+        reason = f"too large: {size}, over the limit of {max_bytes:,} bytes"
+        raise SourceError(display_path(path), reason)
     if not data.strip():
-        raise SourceError(str(path), "empty file")
+        raise SourceError(display_path(path), "empty file")
     return data
 
 
@@ -186,8 +244,9 @@ def _size_of(path: Path) -> str:
 def decode_bytes(data: bytes, path: str, html_hint: bool = False) -> Decoded:
     """Decode `data`: BOM, then strict UTF-8, then a declared charset, then Windows-1252.
 
-    Strict UTF-8 text is checked for mojibake; bytes that are not UTF-8 are read as
-    Windows-1252 within otherwise UTF-8 text (a cp1252 comment pasted into a UTF-8 page).
+    Strict UTF-8 text is checked for mojibake (and may end in a character cut short); bytes
+    that are not UTF-8 are read as Windows-1252 within otherwise UTF-8 text (a cp1252 comment
+    pasted into a UTF-8 page), except lone surrogates written as UTF-8, which are dropped.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -195,29 +254,47 @@ def decode_bytes(data: bytes, path: str, html_hint: bool = False) -> Decoded:
     utf16 = _sniff_utf16(data)
     if utf16:
         return _clean(data.decode(utf16, "replace"), utf16)
-    if b"\x00" in data[:8192]:
+    utf8 = _strict_utf8(data)
+    if _is_binary(data, utf8 is not None):
         raise SourceError(path, "binary file (contains NUL bytes)")
-    try:
-        text, repaired = repair_mojibake(data.decode("utf-8"))
+    if utf8 is not None:
+        text, repaired = repair_mojibake(utf8)
         return _clean(text, "utf-8", repaired)
-    except UnicodeDecodeError:
-        pass
     declared = _declared_charset(data) if html_hint or b"<" in data[:1024] else None
     if declared and declared != "utf-8":
         try:
             return _clean(data.decode(declared), declared)
         except (UnicodeDecodeError, LookupError):
             pass
-    decoded = _decode_mixed(data)
-    if _looks_binary(decoded.text):
+    text, encoding, fragments = _decode_mixed(data)
+    if _looks_binary(text):
         raise SourceError(path, "binary or undecodable file (mostly non-text bytes)")
-    return decoded
+    return _clean(text, encoding, fragments)
+
+
+def _strict_utf8(data: bytes) -> str | None:
+    """Return `data` as UTF-8, tolerating only a last character cut short; else None."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            return data[: exc.start].decode("utf-8") + "\ufffd"
+        return None
+
+
+def _is_binary(data: bytes, is_utf8: bool) -> bool:
+    """Return whether NUL bytes say `data` is binary: any in non-UTF-8, more than a stray
+    few (over 1% and over 3) in UTF-8, whose stray NULs are removed like other controls."""
+    sample = data[:8192]
+    nuls = sample.count(0)
+    return nuls > 0 and (not is_utf8 or nuls > max(3, len(sample) // 100))
 
 
 def _sniff_utf16(data: bytes) -> str | None:
     """Return a UTF-16 codec when BOM-less `data` has the NUL pattern of ASCII in UTF-16."""
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
         return None
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
@@ -238,6 +315,8 @@ def _declared_charset(data: bytes) -> str | None:
         codec = codecs.lookup(name).name
     except LookupError:
         return None
+    if codec.startswith(("utf-16", "utf-32")):
+        return None  # a declaration readable as ASCII cannot be UTF-16/32 (the HTML standard)
     return "cp1252" if codec in _WINDOWS_1252_LABELS else codec
 
 
@@ -272,19 +351,28 @@ def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
     if not isinstance(error, UnicodeDecodeError):
         raise error
     _fallbacks.count = getattr(_fallbacks, "count", 0) + 1
+    if _ENCODED_SURROGATE.match(error.object, error.start):
+        return "", error.start + 3
     return error.object[error.start : error.end].decode("cp1252", "replace"), error.end
 
 
 codecs.register_error("reportsearch-cp1252", _cp1252_fallback)
 
 
-def _decode_mixed(data: bytes) -> Decoded:
-    """Decode UTF-8 with Windows-1252 fragments, or plain Windows-1252 when there is no UTF-8."""
+def _decode_mixed(data: bytes) -> tuple[str, str, int]:
+    """Decode UTF-8 with Windows-1252 fragments, or plain Windows-1252 when there is no UTF-8;
+    return the text, the encoding's name and how many fragments were not UTF-8."""
     _fallbacks.count = 0
     text = data.decode("utf-8", "reportsearch-cp1252")
     if _UTF8_MULTIBYTE.search(data):
-        return _clean(text, "utf-8 with windows-1252 fragments", _fallbacks.count)
-    return _clean(text, "cp1252")
+        return text, "utf-8 with windows-1252 fragments", _fallbacks.count
+    return text, "cp1252", 0
+
+
+def strip_unsafe(text: str) -> str:
+    """Return `text` without the control, bidi-override and surrogate characters removed at
+    ingestion (for text that reaches the index by another way than `decode_bytes`)."""
+    return _UNSAFE_CHARS.sub("", text)
 
 
 def _clean(text: str, encoding: str, repaired: int = 0) -> Decoded:

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-import waitress
 from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from indexer.pipeline import index_corpus  # noqa: E402
-from tests.web.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from tests.web.conftest import CHROMIUM_ARGS, chromium_path, serving  # noqa: E402
 from web import create_app  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
@@ -39,10 +37,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         location = Path(folder) / "index"
         index_corpus(REPO / "documents", location)
-        server = waitress.create_server(create_app({"INDEX": location}), port=0)
-        threading.Thread(target=server.run, daemon=True).start()
-        base = f"http://127.0.0.1:{server.effective_port}"  # type: ignore[union-attr]
-        with sync_playwright() as playwright:
+        with serving(create_app({"INDEX": location})) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=chromium_path(), args=CHROMIUM_ARGS
             )
@@ -53,7 +48,6 @@ def main() -> None:
                 page.close()
                 print(OUT / name)
             browser.close()
-        server.close()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +134,14 @@ def small_corpus() -> list[Document]:
         people=[],
     )
     return [analysis, release, blog]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A copy of the bundled corpus that a test may change."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEED_DOCUMENTS, folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -63,14 +63,24 @@ def test_parse_reports_an_unreadable_file(tmp_path: Path) -> None:
     assert output == f"Error: cannot parse {binary}: binary file (contains NUL bytes)\n"
 
 
-def test_index_summary_counts_documents_and_elements_by_kind(seed_index: Path) -> None:
+def test_index_summary_counts_documents_and_elements_by_kind(tmp_path: Path) -> None:
     documents = list(load_documents(DOCUMENTS))
     kinds = Counter(e.kind.value for d in documents for e in d.elements)
-    code, output = run("index", "--documents", str(DOCUMENTS), "--index", str(seed_index))
+    described = f"{sum(kinds.values())} elements (" + ", ".join(
+        f"{n} {kind}s" for kind, n in sorted(kinds.items())
+    )
+    location = tmp_path / "ix"
+    code, output = run("index", "--documents", str(DOCUMENTS), "--index", str(location))
     assert code == 0
-    described = ", ".join(f"{n} {kind}s" for kind, n in sorted(kinds.items()))
     assert output == (
-        f"Indexed 5 documents, {sum(kinds.values())} elements ({described}) into {seed_index}.\n"
+        "Full rebuild (first build): 5 added, 0 updated, 0 removed, 0 unchanged, 0 failed.\n"
+        f"Indexed 5 documents, {described}) into {location} (gen-000001).\n"
+    )
+    code, output = run("index", "--documents", str(DOCUMENTS), "--index", str(location))
+    assert code == 0
+    assert output == (
+        "Incremental update: 0 added, 0 updated, 0 removed, 5 unchanged, 0 failed.\n"
+        f"Nothing to do: {location} is up to date with 5 documents, {described}).\n"
     )
 
 
@@ -83,8 +93,12 @@ def test_index_reports_bad_files_by_path_and_reason_and_indexes_the_rest(tmp_pat
     code, output = run("index", "--documents", str(corpus), "--index", str(tmp_path / "ix"))
     assert code == 0
     lines = output.splitlines()
-    assert lines[0].startswith("Indexed 1 documents, ")
-    assert lines[1:] == [
+    assert (
+        lines[0]
+        == "Full rebuild (first build): 1 added, 0 updated, 0 removed, 0 unchanged, 2 failed."
+    )
+    assert lines[1].startswith("Indexed 1 documents, ")
+    assert lines[2:] == [
         "2 files failed:",
         f"  {corpus / 'empty.txt'}: empty file",
         f"  {corpus / 'image.txt'}: binary file (contains NUL bytes)",
@@ -99,7 +113,7 @@ def test_index_with_nothing_readable_fails(tmp_path: Path) -> None:
         "index", "--documents", str(tmp_path / "docs"), "--index", str(tmp_path / "ix")
     )
     assert code == 1
-    assert output.endswith("Error: nothing was indexed\n")
+    assert output.endswith("Error: nothing was indexed (an index being served is unchanged)\n")
 
 
 def test_search_caseloads_spans_documents_kinds_and_facets(seed_index: Path) -> None:

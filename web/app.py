@@ -41,7 +41,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config["DEBUG"] = False  # never the debugger or tracebacks, whatever FLASK_DEBUG says
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the documented field order
     factory = app.config.get("SEARCH_BACKEND") or whoosh_factory(
-        app.config["INDEX"], app.config["TIME_BUDGET_MS"]
+        app.config["INDEX"], app.config["QUERY_LIMITS"]
     )
     app.extensions[POOL] = SearchPool(factory)
     _register_templates(app)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from indexer.limits import DEFAULT_LIMITS
+from indexer.limits import DEFAULT_LIMITS, with_overrides
 
 ENV_PREFIX = "REPORTSEARCH_"
 
@@ -19,6 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "PAGE_SIZE": 10,  # hits per page when the URL does not say
     "TIME_BUDGET_MS": DEFAULT_LIMITS.time_budget_ms,  # then a search returns what it has
     "SITE_NAME": "reportsearch",  # shown in the page header and titles
+    "QUERY_LIMITS": "",  # query limits changed from their defaults: "max_terms=64,max_depth=4"
 }
 """Every setting with its default; an environment variable `REPORTSEARCH_<NAME>` overrides it."""
 
@@ -40,6 +42,13 @@ def load_config(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     for name in _INTEGER_SETTINGS:
         settings[name] = _positive_int(name, settings[name])
     settings["INDEX"] = Path(settings["INDEX"])
+    try:
+        settings["QUERY_LIMITS"] = with_overrides(
+            replace(DEFAULT_LIMITS, time_budget_ms=settings["TIME_BUDGET_MS"]),
+            str(settings["QUERY_LIMITS"]),
+        )
+    except ValueError as error:
+        raise ConfigError(f"QUERY_LIMITS: {error}") from None
     return settings
 
 

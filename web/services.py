@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from flask import current_app
 
-from indexer.limits import DEFAULT_LIMITS
+from indexer.limits import DEFAULT_LIMITS, QueryLimits
 from indexer.results import SearchBackend
 from indexer.search import WhooshSearch
 
@@ -25,9 +24,8 @@ POOL = "reportsearch.search_pool"
 BackendFactory = Callable[[], SearchBackend]
 
 
-def whoosh_factory(location: Path, time_budget_ms: int) -> BackendFactory:
-    """Return a factory of Whoosh services over `location` under the default query limits."""
-    limits = replace(DEFAULT_LIMITS, time_budget_ms=time_budget_ms)
+def whoosh_factory(location: Path, limits: QueryLimits = DEFAULT_LIMITS) -> BackendFactory:
+    """Return a factory of Whoosh services over `location` under `limits`."""
     return lambda: WhooshSearch(location, limits)
 
 

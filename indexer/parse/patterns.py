@@ -174,12 +174,15 @@ SPEECH_VERB = (
 )
 # Every quote pattern below needs a speech verb: text without one is skipped cheaply.
 ANY_SPEECH_VERB = re.compile(rf"\b{SPEECH_VERB}\b")
+SUBJECT_MAX_CHARS = 300
+"""Longest clause read as the subject of "said". The subject starts where its clause does (the
+leftmost match did so anyway) and is bounded: unanchored and unbounded, every position of a long
+unpunctuated run was scanned to its end (a 100,000-character word took three minutes)."""
+_SUBJECT = rf"(?:^|(?<=[.!?:;“”\"]))(?P<subject>[^.!?:;“”\"]{{0,{SUBJECT_MAX_CHARS}}}?)"
 # `X said: “…”` within one paragraph.
-COLON_QUOTE = re.compile(rf"(?P<subject>[^.!?:;“”\"]*?)\s+{SPEECH_VERB}:\s*[“\"](?=\S)")
+COLON_QUOTE = re.compile(rf"{_SUBJECT}\s+{SPEECH_VERB}:\s*[“\"](?=\S)")
 # `X said “…”`, no colon: a quote only when the quoted words run long (else scare quotes).
-SAID_QUOTE = re.compile(
-    rf"(?P<subject>[^.!?:;“”\"]*?)\s+{SPEECH_VERB},?\s+[“\"](?P<quote>[^“”\"]+)[”\"]"
-)
+SAID_QUOTE = re.compile(rf"{_SUBJECT}\s+{SPEECH_VERB},?\s+[“\"](?P<quote>[^“”\"]+)[”\"]")
 SAID_QUOTE_MIN_WORDS = 6
 # `“…,” she said` and `“…,” said X`.
 TRAILING_QUOTE = re.compile(

@@ -62,8 +62,11 @@ def test_index_reports_each_bad_page_and_indexes_the_rest(tmp_path: Path) -> Non
     )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].startswith("Indexed 5 documents")
-    assert lines[1:] == [
+    assert lines[0] == (
+        "Full rebuild (first build): 5 added, 0 updated, 0 removed, 0 unchanged, 4 failed."
+    )
+    assert lines[1].startswith("Indexed 5 documents")
+    assert lines[2:7] == [
         "4 files failed:",
         f"  {corpus / 'chrome.html'}: {NOT_HTML}",
         f"  {corpus / 'empty.html'}: {NOT_HTML}",

@@ -11,6 +11,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -109,14 +110,35 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
-def live_server(app: Flask) -> Iterator[str]:
-    """Serve the seed app with waitress on a free port; yield its base URL."""
+@contextmanager
+def serving(app: Flask) -> Iterator[str]:
+    """Serve `app` with waitress on a free port in a thread; yield the base URL; stop cleanly.
+
+    The server is closed from inside its own loop (through waitress's trigger): closing its
+    sockets from this thread while the loop polls them raises EBADF in the loop thread.
+    """
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"  # type: ignore[union-attr]
-    server.close()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"  # type: ignore[union-attr]
+    finally:
+
+        def close_all() -> None:
+            for channel in list(server._map.values()):  # type: ignore[union-attr]
+                channel.close()
+
+        server.trigger.pull_trigger(close_all)  # type: ignore[union-attr]
+        thread.join(timeout=10)
+        server.task_dispatcher.shutdown()  # type: ignore[union-attr]
+        assert not thread.is_alive(), "waitress did not stop"
+
+
+@pytest.fixture(scope="session")
+def live_server(app: Flask) -> Iterator[str]:
+    """Serve the seed app with waitress on a free port; yield its base URL."""
+    with serving(app) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
