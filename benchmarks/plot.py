@@ -45,7 +45,9 @@ def draw(runs: list[dict[str, Any]], out: Path) -> None:
         build.plot(sizes, [r[f"{prefix}build_elements_per_s"] for r in runs], "o-", label=label)
     http = [r.get("http_p95_ms") for r in runs]
     if all(value is not None for value in http):
-        latency.plot(sizes, http, "s:", label="reportsearch HTTP p95, 20 clients", color="black")
+        latency.plot(
+            sizes, http, "s:", label="reportsearch HTTP p95, 20 clients back to back", color="black"
+        )
     latency.axhline(50, color="grey", linewidth=0.8, linestyle=":")
     latency.set(title="Results page (hits, 7 facets, 10 snippets)", ylabel="ms", yscale="log")
     build.axhline(600, color="grey", linewidth=0.8, linestyle=":")
