@@ -4,8 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+ELEMENTS ?= 100000
 
-.PHONY: run test install install-test lint typecheck index serve benchmark clean
+.PHONY: run test install install-test install-bench lint typecheck index serve benchmark clean
 
 run: install index serve  ## install, index documents/ and serve the web UI
 
@@ -37,8 +38,11 @@ lint:
 typecheck:
 	$(BIN)/mypy
 
-benchmark: install-test
-	$(BIN)/python -m benchmarks --elements 10000 --json benchmarks/results/latest.json
+install-bench: $(BIN)/python
+	$(BIN)/pip install -q -e '.[test,bench]'
+
+benchmark: install-bench  ## the speed benchmark at 100k elements (several minutes; ELEMENTS=N to change)
+	$(BIN)/python -m benchmarks --elements $(ELEMENTS) --json benchmarks/results/$(ELEMENTS).json
 
 clean:
 	rm -rf var build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -96,3 +96,47 @@ def match_mask(
             return mask, False
         if time.perf_counter() > deadline:
             return mask, True
+
+
+def top_of_arrays(
+    candidates: NDArray[np.int64],
+    scores: NDArray[np.float64],
+    limit: int,
+    keys: NDArray[np.int64] | None = None,
+    raw_scores: NDArray[np.float64] | None = None,
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """Return the best `limit` candidates by score, at most one per key (-1: no key).
+
+    Whoosh's order exactly: higher score first, the lower document number among equal
+    scores. A key is represented by its document of highest raw score (before the final
+    weighting, as CollapseCollector compares them; the first of equals). Only a prefix of
+    the ranking is sorted: every candidate scoring at least the cut-off, ties included.
+    """
+    if keys is not None:
+        kept = _best_per_key(candidates, keys, scores if raw_scores is None else raw_scores)
+        candidates, scores = candidates[kept], scores[kept]
+    prefix = PREFIX_FACTOR * limit + PREFIX_SLACK
+    if len(candidates) > 2 * prefix:
+        cut = np.partition(scores, len(scores) - prefix)[len(scores) - prefix]
+        head = scores >= cut
+        candidates, scores = candidates[head], scores[head]
+    order = np.lexsort((candidates, -scores))[:limit]
+    return candidates[order], scores[order]
+
+
+PREFIX_FACTOR, PREFIX_SLACK = 4, 64
+"""How much of the ranking to sort: the top of it, never the whole list of matches."""
+
+
+def _best_per_key(
+    candidates: NDArray[np.int64], keys: NDArray[np.int64], raw: NDArray[np.float64]
+) -> NDArray[np.bool_]:
+    """Return which candidates represent their key (every candidate without a key does)."""
+    order = np.lexsort((candidates, -raw, keys))
+    ordered_keys = keys[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = ordered_keys[1:] != ordered_keys[:-1]
+    first |= ordered_keys < 0
+    kept = np.zeros(len(order), dtype=bool)
+    kept[order[first]] = True
+    return kept

@@ -53,9 +53,31 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def _alternation(aliases: Iterable[str]) -> str:
-    ordered = sorted(set(aliases), key=lambda alias: (-len(alias), alias))
-    return "|".join(re.escape(alias) for alias in ordered)
+def _alternation(aliases: Iterable[str], ignore_case: bool = False) -> str:
+    """Return a regex matching any alias, longest first, factored as a trie of characters.
+
+    A flat alternation of hundreds of aliases makes the engine try each one at every word
+    start (it was the largest cost of parsing); in a trie only one branch can match the next
+    character, and greedy continuation before the end-of-alias option keeps the longest match.
+    """
+    trie: dict[str, Any] = {}
+    for alias in set(aliases) - {""}:
+        node = trie
+        for char in alias.casefold() if ignore_case else alias:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [
+        re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
+    ]
+    ends = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if ends else body
 
 
 def _is_exact_case(entity: Entity, alias: str) -> bool:
@@ -87,7 +109,8 @@ class Gazetteer:
     def _compile(aliases: dict[str, Any], flags: int) -> re.Pattern[str] | None:
         if not aliases:
             return None
-        return re.compile(rf"(?<!\w)(?:{_alternation(aliases)})(?!\w)", flags)
+        pattern = _alternation(aliases, ignore_case=bool(flags & re.IGNORECASE))
+        return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", flags)
 
     def mentions(self, text: str) -> list[Mention]:
         """Return the non-overlapping entity mentions in `text`, longest match first."""

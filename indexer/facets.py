@@ -14,6 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 from whoosh.reading import IndexReader
 
+from indexer.bulk import live_mask, term_docnums
 from indexer.results import FacetValue
 
 Mask = NDArray[np.bool_]
@@ -34,8 +35,9 @@ class FacetTable:
         """Read the table of `field` from the reader's term postings."""
         values: list[str] = []
         chunks: list[NDArray[np.int64]] = []
+        live = live_mask(reader)
         for term in reader.lexicon(field):
-            ids = np.fromiter(reader.postings(field, term).all_ids(), dtype=np.int64)
+            ids = term_docnums(reader, field, term, live)
             if len(ids):
                 values.append(term.decode("utf-8"))
                 chunks.append(ids)

@@ -5,6 +5,7 @@ Used by the search service for ranked hits and for "more like this".
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from whoosh.searching import Searcher
@@ -67,13 +68,20 @@ def make_hit(
     )
 
 
-def copies_of(searcher: Searcher, fields: dict[str, Any]) -> list[HitSource]:
-    """Return the other elements whose text is the same as this record's, in other documents."""
+def copies_of(
+    searcher: Searcher, fields: dict[str, Any], holders: Iterable[int] | None = None
+) -> list[HitSource]:
+    """Return the other elements whose text is the same as this record's, in other documents.
+
+    `holders`, if given, are the live documents with the record's fingerprint (else looked up).
+    """
     print_ = fields.get(FINGERPRINT)
     if not print_ or print_ == fields[ELEMENT_ID]:
         return []
     sources = []
-    for docnum in searcher.document_numbers(**{FINGERPRINT: print_}):
+    if holders is None:
+        holders = searcher.document_numbers(**{FINGERPRINT: print_})
+    for docnum in holders:
         other = searcher.reader().stored_fields(docnum)
         if other[DOCUMENT_ID] != fields[DOCUMENT_ID]:
             sources.append(

@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import json
 import time
+import weakref
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from whoosh import query as wq
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
-from indexer.collecting import collect_page, match_mask
+from indexer.bulk import CACHE_BYTES, BulkSearcher
+from indexer.collecting import collect_page, match_mask, top_of_arrays
 from indexer.errors import IndexUnavailableError, QueryError
 from indexer.facets import FacetTable, Mask, count_facets
 from indexer.highlight import mark_text
@@ -32,6 +36,7 @@ from indexer.results import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
     Hit,
+    HitSource,
     SearchRequest,
     SearchResults,
     SortOrder,
@@ -61,9 +66,10 @@ from indexer.schema import (
     TEXT_FIELD,
     TITLE,
 )
+from indexer.shared import ReaderData, reader_data
 from indexer.similar import similar_elements
 from indexer.store import current_generation, open_generation, release_frames
-from indexer.suggest import suggest
+from indexer.suggest import spelling_words, suggest
 from indexer.valuecodes import ValueCodes
 
 FACET_VALUE_LIMIT = 30
@@ -81,7 +87,12 @@ class WhooshSearch:
     """Search one index location; reopen it when it changes."""
 
     def __init__(
-        self, location: Path, limits: QueryLimits = DEFAULT_LIMITS, ranking: Ranking | None = None
+        self,
+        location: Path,
+        limits: QueryLimits = DEFAULT_LIMITS,
+        ranking: Ranking | None = None,
+        bulk: bool = True,
+        cache_postings: bool = True,
     ) -> None:
         self.location = location
         self.limits = limits
@@ -93,6 +104,12 @@ class WhooshSearch:
         self._codes: dict[str, ValueCodes] = {}
         self._builder: QueryBuilder | None = None
         self._weighting: KindPriorBM25F | None = None
+        self._bulk: BulkSearcher | None = None
+        self._vocabulary: list[str] | None = None
+        self._finalizer: weakref.finalize | None = None
+        self.bulk = bulk
+        self.cache_postings = cache_postings
+        """Match and rank with numpy over whole posting lists (False: Whoosh's collectors)."""
 
     def search(self, request: SearchRequest) -> SearchResults:
         """Run one search with facets, paging and highlighted snippets, within the time budget."""
@@ -105,8 +122,7 @@ class WhooshSearch:
         parsed = builder.build(request.query, searcher.reader(), lambda f: tables[f].values)
         selected = _resolve_filters(request, tables)
         size = searcher.doc_count_all()
-        query = _and(parsed, date_filter(request.date_from, request.date_to))
-        base, partial = match_mask(searcher, query, size, deadline)
+        base, scores, partial = self._match(searcher, parsed, request, deadline)
         filter_masks = {
             name: tables[name].mask_for(values, size) for name, values in selected.items()
         }
@@ -114,14 +130,12 @@ class WhooshSearch:
         for mask in filter_masks.values():
             matching &= mask
         total = self._count(matching, request)
-        restricted = bool(filter_masks) or bool(request.date_from or request.date_to)
-        allowed = set(np.flatnonzero(matching).tolist()) if restricted else None
         hits: list[Hit] = []
         if total:
             # Matching may have spent the budget: still give the page a moment to fill.
             grace = time.perf_counter() + self.limits.time_budget_ms / 1000 / GRACE_SHARE
             page = self._page_of_hits(
-                searcher, parsed, request, allowed, matching, max(deadline, grace)
+                searcher, parsed, request, matching, scores, max(deadline, grace)
             )
             hits, partial = page[0], partial or page[1]
         facets = (
@@ -132,6 +146,22 @@ class WhooshSearch:
         suggestion = self._suggestion(request.query, searcher, builder, tables)
         elapsed = (time.perf_counter() - started) * 1000
         return SearchResults(request, total, hits, facets, elapsed, suggestion, partial)
+
+    def _match(
+        self, searcher: Searcher, parsed: wq.Query, request: SearchRequest, deadline: float
+    ) -> tuple[Mask, NDArray[np.float64] | None, bool]:
+        """Return the matching documents, their scores (bulk path only) and whether cut short."""
+        dates = date_filter(request.date_from, request.date_to)
+        if self.bulk:
+            bulk = self._bulk_searcher(searcher)
+            base, scores = bulk.evaluate(parsed)
+            if dates is not None:
+                base &= bulk.evaluate(dates)[0]
+            return base, scores, False
+        base, partial = match_mask(
+            searcher, _and(parsed, dates), searcher.doc_count_all(), deadline
+        )
+        return base, None, partial
 
     def similar(self, element_id: str, limit: int = 10) -> list[Hit] | None:
         """Return up to `limit` elements most like `element_id`, or None if it is not indexed."""
@@ -168,13 +198,16 @@ class WhooshSearch:
 
     def close(self) -> None:
         """Close the searcher and the index files."""
+        if self._finalizer is not None:
+            self._finalizer.detach()
+            self._finalizer = None
         if self._searcher is not None:
             self._searcher.close()
         if self._index is not None:
             self._index.close()
         self._searcher = self._index = self._generation = self._tables = None
         self._codes = {}
-        self._builder = self._weighting = None
+        self._builder = self._weighting = self._bulk = self._vocabulary = None
 
     def _current_searcher(self) -> Searcher:
         """Return a searcher on the index being served, reopened if it changed since last time."""
@@ -199,13 +232,29 @@ class WhooshSearch:
             self.close()
             self._generation = generation
             self._index = open_generation(generation, self.location)
+            # Whoosh copies a memory-mapped segment into a private buffer per searcher (a
+            # BytesIO over the map): each server thread held the whole index. Reading the
+            # segment file through the OS page cache instead is shared and as fast here.
+            self._index.storage.supports_mmap = False
             self._weighting = self.ranking.weighting()
             self._searcher = self._index.searcher(weighting=self._weighting)
+            self._close_when_dropped()
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
-            self._tables = None
+            self._close_when_dropped()
+            self._tables = self._bulk = self._vocabulary = None
             self._codes = {}
         return self._searcher
+
+    def _close_when_dropped(self) -> None:
+        """Close the open segment files when this service is dropped without `close()`.
+
+        Without memory maps a searcher holds open files; a service that is simply let go (a
+        thread's, a test's) must not leave them to the garbage collector's warnings.
+        """
+        if self._finalizer is not None:
+            self._finalizer.detach()
+        self._finalizer = weakref.finalize(self, _close_quietly, self._searcher, self._index)
 
     def _facet_tables(self, searcher: Searcher) -> dict[str, FacetTable]:
         """Return the value tables of the facets and `AUX_FIELDS`, read once per reader."""
@@ -213,7 +262,9 @@ class WhooshSearch:
             reader = searcher.reader()
             fields = FACET_FIELDS + AUX_FIELDS
             try:
-                self._tables = {name: FacetTable.read(reader, name) for name in fields}
+                self._tables = self._shared(searcher).once(
+                    "tables", lambda: {name: FacetTable.read(reader, name) for name in fields}
+                )
             except Exception as exc:  # damaged postings
                 raise self._unavailable(exc) from exc
             if self._weighting is not None:
@@ -224,7 +275,22 @@ class WhooshSearch:
         self, query: str, searcher: Searcher, builder: QueryBuilder, tables: dict[str, FacetTable]
     ) -> str | None:
         names = [value for field in NAME_FIELDS for value in tables[field].values]
-        return suggest(query, searcher.reader(), builder.analyze, names)
+        if self._vocabulary is None:
+            reader = searcher.reader()
+            self._vocabulary = self._shared(searcher).once(
+                "vocabulary", lambda: spelling_words(reader)
+            )
+        return suggest(query, searcher.reader(), builder.analyze, names, self._vocabulary)
+
+    def _bulk_searcher(self, searcher: Searcher) -> BulkSearcher:
+        """Return the bulk view of the current searcher, made once per reader."""
+        if self._bulk is None or self._bulk.searcher is not searcher:
+            self._bulk = BulkSearcher(searcher, self._shared(searcher), self.cache_postings)
+        return self._bulk
+
+    def _shared(self, searcher: Searcher) -> ReaderData:
+        """Return what this reader's values are shared in with the other threads' services."""
+        return reader_data(self._generation or self.location, searcher.reader(), CACHE_BYTES)
 
     def _query_builder(self, searcher: Searcher) -> QueryBuilder:
         if self._builder is None:
@@ -244,30 +310,73 @@ class WhooshSearch:
         searcher: Searcher,
         parsed: wq.Query,
         request: SearchRequest,
-        allowed: set[int] | None,
         matching: Mask,
+        scores: NDArray[np.float64] | None,
         deadline: float,
     ) -> tuple[list[Hit], bool]:
         """Return the requested page of hits and whether the time budget cut the search short."""
         first = (request.page - 1) * request.page_size
         collapse = DOCUMENT_ID if request.collapse else FINGERPRINT if self.ranking.dedupe else None
+        if scores is not None and request.sort is SortOrder.RELEVANCE:
+            ranked = self._ranked_in_bulk(matching, scores, collapse, first + request.page_size)
+            timed_out = False
+        else:
+            ranked, timed_out = self._ranked_by_collector(
+                searcher, parsed, request, matching, collapse, first, deadline
+            )
+        targets = match_targets(parsed, searcher.reader())
+        analyzer = searcher.schema[TEXT_FIELD].analyzer
+        more = self._more_in_documents(matching) if request.collapse else {}
+        hits = []
+        for docnum, score in ranked[first : first + request.page_size]:
+            fields = searcher.reader().stored_fields(docnum)
+            extra = max(more.get(fields[DOCUMENT_ID], 1) - 1, 0)
+            copies = self._copies(searcher, docnum, fields) if self.ranking.dedupe else []
+            hits.append(make_hit(fields, score, analyzer, targets, copies, extra))
+        return hits, timed_out
+
+    def _ranked_in_bulk(
+        self, matching: Mask, scores: NDArray[np.float64], collapse: str | None, limit: int
+    ) -> list[tuple[int, float]]:
+        """Return the top hits, best first, from the bulk scores (final weighting applied)."""
+        candidates = np.flatnonzero(matching)
+        raw = final = scores[candidates]
+        if self._weighting is not None and self._weighting.use_final:
+            final = self._weighting.final_array(candidates, raw)
+        keys = self._coded(collapse).keys(candidates) if collapse else None
+        docnums, best = top_of_arrays(candidates, final, limit, keys, raw)
+        return list(zip(docnums.tolist(), best.tolist(), strict=True))
+
+    def _ranked_by_collector(
+        self,
+        searcher: Searcher,
+        parsed: wq.Query,
+        request: SearchRequest,
+        matching: Mask,
+        collapse: str | None,
+        first: int,
+        deadline: float,
+    ) -> tuple[list[tuple[int, float]], bool]:
+        """Return the top hits as Whoosh's collectors rank them (sorted orders, no bulk)."""
+        restricted = any(request.filters.values()) or bool(request.date_from or request.date_to)
+        allowed = set(np.flatnonzero(matching).tolist()) if restricted else None
         sortedby = _sort_facets(request.sort)
         results, timed_out = collect_page(
             searcher, parsed, first + request.page_size, deadline, sortedby, allowed, collapse
         )
-        targets = match_targets(parsed, searcher.reader())
-        analyzer = searcher.schema[TEXT_FIELD].analyzer
         scored = request.sort is SortOrder.RELEVANCE  # sorted hits carry sort keys, not scores
-        more = self._more_in_documents(matching) if request.collapse else {}
-        hits = []
         # len(results) estimates every match; only the top `scored_length` are collected.
-        for i in range(first, min(results.scored_length(), first + request.page_size)):
-            fields = results[i].fields()
-            score = results[i].score if scored else 0.0
-            extra = max(more.get(fields[DOCUMENT_ID], 1) - 1, 0)
-            copies = copies_of(searcher, fields) if self.ranking.dedupe else []
-            hits.append(make_hit(fields, score or 0.0, analyzer, targets, copies, extra))
-        return hits, timed_out
+        ranked = [
+            (results.docnum(i), (results.score(i) or 0.0) if scored else 0.0)
+            for i in range(results.scored_length())
+        ]
+        return ranked, timed_out
+
+    def _copies(self, searcher: Searcher, docnum: int, fields: dict[str, Any]) -> list[HitSource]:
+        """Return the hit's copies in other documents, found by fingerprint code."""
+        holders = self._coded(FINGERPRINT).holders(docnum)
+        live = self._bulk_searcher(searcher).live
+        return copies_of(searcher, fields, holders[live[holders]].tolist())
 
     def _more_in_documents(self, matching: Mask) -> dict[str, int]:
         return self._coded(DOCUMENT_ID).count_of(matching)
@@ -275,8 +384,18 @@ class WhooshSearch:
     def _coded(self, field: str) -> ValueCodes:
         """Return the codes of a `CODED_FIELDS` field, read once per reader when first needed."""
         if field not in self._codes and self._searcher is not None:
-            self._codes[field] = ValueCodes.read(self._searcher.reader(), field)
+            reader = self._searcher.reader()
+            self._codes[field] = self._shared(self._searcher).once(
+                f"codes:{field}", lambda: ValueCodes.read(reader, field)
+            )
         return self._codes[field]
+
+
+def _close_quietly(searcher: Searcher | None, index: FileIndex | None) -> None:
+    for opened in (searcher, index):
+        if opened is not None:
+            with suppress(Exception):  # already closed, or its files are gone
+                opened.close()
 
 
 def _check_paging(request: SearchRequest) -> None:

@@ -8,10 +8,12 @@ among equally close ones, the most frequent.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from whoosh.codec.base import Automata
 from whoosh.reading import IndexReader
-from whoosh.spelling import ListCorrector
+from whoosh.spelling import Corrector, ListCorrector
 
 from indexer.analysis import is_spelling_variant
 from indexer.querytext import lex
@@ -29,12 +31,23 @@ Analyze = Callable[[str], list[str]]
 
 
 def suggest(
-    text: str, reader: IndexReader, analyze: Analyze, names: Iterable[str] = ()
+    text: str,
+    reader: IndexReader,
+    analyze: Analyze,
+    names: Iterable[str] = (),
+    vocabulary: Sequence[str] | None = None,
 ) -> str | None:
-    """Return `text` with its unknown words corrected, or None if every word is known."""
+    """Return `text` with its unknown words corrected, or None if every word is known.
+
+    `vocabulary` is `spelling_words(reader)`, kept by the caller for the reader's lifetime.
+    """
     words = lex(text)
     name_words = sorted({w.casefold() for name in names for w in name.split() if w.isalpha()})
-    corrector = reader.corrector(TEXT_FIELD)
+    corrector: Corrector = (
+        reader.corrector(TEXT_FIELD)
+        if vocabulary is None
+        else VocabularyCorrector(reader, vocabulary)
+    )
     names_corrector = ListCorrector(name_words)
     pieces: list[str] = []
     cursor = 0
@@ -64,6 +77,45 @@ def suggest(
             cursor = token.end
             changed = True
     return "".join([*pieces, text[cursor:]]) if changed else None
+
+
+def spelling_words(reader: IndexReader) -> list[str]:
+    """Return the words of the text as written (the spelling field), sorted."""
+    field = reader.schema[TEXT_FIELD].spelling_fieldname(TEXT_FIELD)
+    return [word.decode("utf-8") for word in reader.lexicon(field)]
+
+
+class VocabularyCorrector(Corrector):
+    """Whoosh's ReaderCorrector over the spelling words held in memory.
+
+    The same Levenshtein automaton and ranking; it skips through a sorted list instead of
+    seeking in the on-disk term file (most of a misspelt query's time), and gives one
+    segment's answer for any number of segments.
+    """
+
+    def __init__(self, reader: IndexReader, words: Sequence[str]) -> None:
+        self.reader = reader
+        self.words = words
+
+    def _suggestions(self, text: str, maxdist: int, prefix: int) -> Iterator[tuple[float, str]]:
+        dfa = Automata.levenshtein_dfa(text, maxdist, prefix)
+        for word in Automata.find_matches(dfa, _ListCursor(self.words)):
+            frequency = self.reader.frequency(TEXT_FIELD, word) or 1
+            yield 0 - (maxdist + (1.0 / frequency * 0.5)), word  # ReaderCorrector's score
+
+
+class _ListCursor:
+    """The part of Whoosh's term cursor `Automata.find_matches` uses, over a sorted list."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = words
+        self.at = 0
+
+    def text(self) -> str | None:
+        return self.words[self.at] if self.at < len(self.words) else None
+
+    def find(self, word: str) -> None:
+        self.at = bisect_left(self.words, word)
 
 
 def _as_written(reader: IndexReader, spelling_field: str, word: str) -> bool:

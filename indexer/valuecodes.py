@@ -8,6 +8,7 @@ postings), or from the terms when an index was built before the field had a colu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -35,6 +36,26 @@ class ValueCodes:
         codes = np.zeros(reader.doc_count_all(), dtype=np.int64)
         codes[table.docnums] = table.value_ids
         return cls(table.values, codes)
+
+    def holders(self, docnum: int) -> NDArray[np.int64]:
+        """Return every document (deleted ones too) holding the same value as `docnum`."""
+        order, starts = self._inverse
+        code = self.codes[docnum]
+        return order[starts[code] : starts[code + 1]]
+
+    @cached_property
+    def _inverse(self) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """Documents sorted by value code, and where each code's run starts."""
+        order = np.argsort(self.codes, kind="stable")
+        starts = np.searchsorted(self.codes[order], np.arange(len(self.values) + 1))
+        return order.astype(np.int64), starts.astype(np.int64)
+
+    def keys(self, docnums: NDArray[np.int64]) -> NDArray[np.int64]:
+        """Return the codes of `docnums` as collapsing keys: -1 where the value is empty."""
+        keys = self.codes[docnums]
+        if self.values and self.values[0] == "":  # values are sorted: an empty one is first
+            keys = np.where(keys == 0, -1, keys)
+        return keys
 
     def distinct(self, matching: Mask) -> int:
         """Return how many different values the `matching` documents hold."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from whoosh.analysis.analyzers import CompositeAnalyzer
 from whoosh.lang.porter import stem
 
 from indexer.analysis import (
@@ -80,3 +82,47 @@ def test_fingerprint_ignores_case_spacing_and_punctuation_but_not_words() -> Non
     )
     assert fingerprint(text) != fingerprint(text.replace("Most", "Few"))
     assert fingerprint("Very annoying indeed...") is None
+
+
+FUSED_SAMPLES = (
+    "The CRC’s caseloads were HIGH; officers held 80+ cases and the NPS organized nothing.",
+    "ﬁndings of the ＮＰＳ: café behaviour, behavior, behaviours, prioritization, analyzing",
+    "a I an of to be 2017 x_y 3.141 under_score organise re-offending Stoke-on-Trent",
+    "",
+    "   ",
+    "Ünïcödé ÀÉÎÕÜ ßtraße ﬀ ﬃ résumé naïve coöperate",
+)
+FUSED_OPTIONS = (
+    {},
+    {"positions": True},
+    {"positions": True, "chars": True, "mode": "index"},
+    {"chars": True},
+    {"removestops": False, "positions": True, "chars": True, "mode": "query"},
+    {"no_morph": True},
+    {"no_morph": True, "removestops": False, "positions": True},
+    {"positions": True, "chars": True, "start_pos": 5, "start_char": 11},
+)
+
+
+def _tokens(analyzer: Any, text: str, options: dict[str, Any]) -> list[tuple[Any, ...]]:
+    names = ("text", "pos", "startchar", "endchar", "stopped", "boost", "mode", "removestops")
+    return [tuple(getattr(t, name, None) for name in names) for t in analyzer(text, **options)]
+
+
+@pytest.mark.parametrize("options", FUSED_OPTIONS)
+def test_the_fused_analyzer_yields_the_generic_chains_tokens(
+    options: dict[str, Any], seed_texts: list[str]
+) -> None:
+    fused = text_analyzer()
+    generic = CompositeAnalyzer(*fused.items)
+    for text in (*FUSED_SAMPLES, *seed_texts):
+        assert _tokens(fused, text, options) == _tokens(generic, text, options), text[:60]
+
+
+@pytest.fixture(scope="module")
+def seed_texts() -> list[str]:
+    """Every element text of the bundled corpus, split into paragraphs."""
+    from tests.conftest import SEED_DOCUMENTS
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEED_DOCUMENTS.glob("*.txt"))]
+    return [part for text in texts for part in text.split("\n\n") if part.strip()]

@@ -68,6 +68,8 @@ def resolve_speaker(subject: str, context: str, gazetteer: Gazetteer) -> str | N
 
 def _candidates(text: str) -> list[tuple[int, str, int]]:
     """Return (position, subject, context end) for each direct quote in `text`."""
+    if not any(mark in text for mark in patterns.OPEN_QUOTE):
+        return []  # every pattern needs an opening quote mark; most paragraphs have none
     if not patterns.ANY_SPEECH_VERB.search(text):
         return []
     found = []

@@ -49,12 +49,13 @@ def clean(line: str) -> str:
 
 def is_boilerplate(line: str) -> bool:
     """Return whether `line` is site chrome that must never become content."""
-    folded = clean(line).casefold()
+    cleaned = clean(line)
+    folded = cleaned.casefold()
     if not folded:
         return False
     if folded in patterns.BOILERPLATE_LINES or folded.startswith(patterns.BOILERPLATE_PREFIXES):
         return True
-    return any(pattern.match(clean(line)) for pattern in patterns.BOILERPLATE_PATTERNS)
+    return any(pattern.match(cleaned) for pattern in patterns.BOILERPLATE_PATTERNS)
 
 
 def content_lines(lines: Iterable[str]) -> list[str]:

@@ -1,0 +1,164 @@
+"""The same pages through the HTTP API: the real server (`reportsearch serve`, waitress) and
+concurrent clients on keep-alive connections, each asking the whole query set per round.
+
+The server's resident memory is read from /proc after the load: its peak (VmHWM).
+"""
+
+from __future__ import annotations
+
+import http.client
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from benchmarks.measure import percentile, rss_mb
+from benchmarks.queries import QUERIES, BenchQuery
+
+HOST = "127.0.0.1"
+STARTUP_TIMEOUT_S = 60
+REQUEST_TIMEOUT_S = 60
+API_PATH = "/api/search"
+
+
+def web_app_available() -> bool:
+    """Return whether the web app (issue 4) is installed: `web.app.create_app`."""
+    return importlib.util.find_spec("web.app") is not None
+
+
+def api_url(bench: BenchQuery) -> str:
+    """Return the API path and query string of one benchmark query."""
+    from web.params import FILTER_PARAMS
+
+    params: list[tuple[str, str]] = [("q", bench.service)]
+    params += [
+        (FILTER_PARAMS[name], value) for name, values in bench.filters.items() for value in values
+    ]
+    return f"{API_PATH}?{urlencode(params)}"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+def start_server(index: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """Start `reportsearch serve` on a free port and wait until it answers."""
+    port = _free_port()
+    serve = "from web.cli import main; main()"
+    command = [sys.executable, "-c", serve, "serve", "--index", str(index)]
+    command += ["--host", HOST, "--port", str(port)]
+    # The server logs (waitress warns of queue depth under load) go to a file: a pipe nobody
+    # reads fills up and blocks the server's main thread mid-run.
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (closed with the server)
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log, env=dict(os.environ))
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            log.seek(0)
+            raise RuntimeError(f"the server exited: {log.read().decode()[-2000:]}")
+        try:
+            connection = http.client.HTTPConnection(HOST, port, timeout=5)
+            connection.request("GET", api_url(QUERIES[0]))
+            connection.getresponse().read()
+            connection.close()
+            server.log = log  # type: ignore[attr-defined]
+            return server, port
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    log.close()
+    raise RuntimeError("the server did not answer in time")
+
+
+class Client(threading.Thread):
+    """One user: asks every query of the set, `rounds` times, on one keep-alive connection."""
+
+    def __init__(
+        self, port: int, rounds: int, offset: int, start: threading.Event, think_s: float
+    ) -> None:
+        super().__init__(daemon=True)
+        self.port, self.rounds, self.offset, self.start_signal = port, rounds, offset, start
+        self.think_s = think_s
+        self.latencies: list[float] = []
+        self.errors: list[str] = []
+
+    def run(self) -> None:
+        """Send the requests, recording each one's latency or error."""
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=REQUEST_TIMEOUT_S)
+        self.start_signal.wait()
+        order = QUERIES[self.offset :] + QUERIES[: self.offset]
+        for _ in range(self.rounds):
+            for bench in order:
+                started = time.perf_counter()
+                try:
+                    connection.request("GET", api_url(bench))
+                    response = connection.getresponse()
+                    response.read()
+                    if response.status != 200:
+                        self.errors.append(f"{bench.name}: HTTP {response.status}")
+                except (OSError, http.client.HTTPException) as exc:
+                    self.errors.append(f"{bench.name}: {exc!r}")
+                    connection.close()
+                    connection = http.client.HTTPConnection(HOST, self.port, timeout=60)
+                self.latencies.append((time.perf_counter() - started) * 1000)
+                if self.think_s:
+                    time.sleep(self.think_s)
+        connection.close()
+
+
+def measure_http(index: Path, clients: int, rounds: int, think_s: float) -> dict[str, Any]:
+    """Load the API with `clients` concurrent clients; return latency, errors and memory.
+
+    Twice on one server: clients sending their next request as soon as the last is answered
+    (saturation: latency is mostly queueing), then clients pausing `think_s` between requests
+    as people reading a page do.
+    """
+    if not web_app_available():
+        return {"server_rss_mb": None, "http_note": "web app not available (issue 4)"}
+    server, port = start_server(index)
+    try:
+        figures = _load(port, clients, rounds, 0.0, "http_")
+        figures.update(_load(port, clients, rounds, think_s, "http_paced_"))
+        current, peak = rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        server.log.close()  # type: ignore[attr-defined]
+    figures.update(
+        http_clients=clients,
+        http_think_s=think_s,
+        server_rss_mb=round(peak, 1),
+        server_rss_after_load_mb=round(current, 1),
+    )
+    return figures
+
+
+def _load(port: int, clients: int, rounds: int, think_s: float, prefix: str) -> dict[str, Any]:
+    start = threading.Event()
+    threads = [Client(port, rounds, i % len(QUERIES), start, think_s) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    started = time.perf_counter()
+    start.set()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    latencies = [t for thread in threads for t in thread.latencies]
+    errors = [e for thread in threads for e in thread.errors]
+    return {
+        f"{prefix}requests": len(latencies),
+        f"{prefix}requests_per_s": round(len(latencies) / elapsed, 1),
+        f"{prefix}p50_ms": round(percentile(latencies, 0.5), 2),
+        f"{prefix}p95_ms": round(percentile(latencies, 0.95), 2),
+        f"{prefix}errors": len(errors),
+        f"{prefix}error_samples": errors[:5],
+    }

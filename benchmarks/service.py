@@ -1,0 +1,65 @@
+"""The project's own search service asked for the same pages, and its index built as users do.
+
+The index is built and updated through the `reportsearch index` command in a process of its
+own (what a user runs, so whatever the pipeline does, incremental or not, is what is timed).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from benchmarks.corpus import BENCH_GAZETTEER
+from benchmarks.measure import run_command
+from benchmarks.pages import Page
+from benchmarks.queries import BenchQuery
+from indexer.results import SearchRequest
+from indexer.search import WhooshSearch
+
+PAGE_SIZE = 10
+
+
+def index_command(documents: Path, index: Path) -> list[str]:
+    """Return the command line that (re)indexes `documents` into `index`."""
+    return [
+        sys.executable,
+        "-m",
+        "indexer.cli",
+        "index",
+        "--documents",
+        str(documents),
+        "--index",
+        str(index),
+        "--gazetteer",
+        str(BENCH_GAZETTEER),
+    ]
+
+
+def build(documents: Path, index: Path) -> tuple[float, float]:
+    """Index `documents` with the project's command; return (seconds, peak resident MB)."""
+    return run_command(index_command(documents, index))
+
+
+def request_for(bench: BenchQuery) -> SearchRequest:
+    """Return the service request of one benchmark query."""
+    return SearchRequest(query=bench.service, filters=bench.filters, page_size=PAGE_SIZE)
+
+
+class ServiceSearch:
+    """The search service over the project's index, one instance per thread."""
+
+    def __init__(self, index: Path, cache_postings: bool = True) -> None:
+        self.search = WhooshSearch(index, cache_postings=cache_postings)
+
+    def page(self, bench: BenchQuery) -> Page:
+        """Return one results page through the service."""
+        results = self.search.search(request_for(bench))
+        facets = {
+            name: [(value.value, value.count) for value in values]
+            for name, values in results.facets.items()
+        }
+        return Page(results.total, [(hit.id, hit.snippet) for hit in results.hits], facets)
+
+    def close(self) -> None:
+        """Close the service's searcher."""
+        self.search.close()

@@ -1,0 +1,357 @@
+"""Matching and scoring in bulk: whole posting lists read as numpy arrays, a query tree
+evaluated into one mask of matching documents and one array of their scores.
+
+Whoosh matches and scores a document at a time in Python; at 100k elements that was most
+of a results page's time (a common word matches a third of the index). Here Term, And, Or
+and AndNot nodes are evaluated over arrays with the weighting's own BM25F formula and
+statistics (the same numbers Whoosh's scorers give, tested against them); any other node
+(phrases, wildcards, ranges, Not) is matched by Whoosh's own matcher, its scores taken as
+they come. Reads whoosh3 3.54's posting blocks directly (the version is pinned exactly).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import accumulate
+from pickle import loads
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.formats import Positions
+from whoosh.matching import FilterMatcher, ListMatcher, Matcher
+from whoosh.reading import IndexReader
+from whoosh.scoring import BM25FScorer, WeightScorer
+from whoosh.searching import Searcher
+from whoosh.system import _INT_SIZE
+from whoosh.util.numeric import byte_to_length
+
+from indexer.shared import ReaderData
+
+Mask = NDArray[np.bool_]
+Scores = NDArray[np.float64]
+Ids = NDArray[np.int64]
+
+CACHE_MIN_POSTINGS = 2048
+"""Terms this common are decoded once per reader and kept: decoding Whoosh's pickled posting
+blocks is most of the cost of matching a common word (about 1 ms per 500 postings)."""
+CACHE_BYTES = 96 * 1024 * 1024
+"""At most this much decoded postings is kept per reader (least recently used goes first)."""
+_BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+
+
+class BulkSearcher:
+    """One searcher's postings read in bulk; field lengths cached per reader."""
+
+    def __init__(
+        self, searcher: Searcher, shared: ReaderData | None = None, cache: bool = True
+    ) -> None:
+        self.searcher = searcher
+        self.size = searcher.doc_count_all()
+        self.leaves: list[tuple[Searcher, int]] = list(searcher.leaf_searchers())
+        self.shared = shared or ReaderData(CACHE_BYTES)
+        self.cache = cache
+        """Keep common terms' decoded postings (False: decode every time, to measure that)."""
+        self.live = self.shared.once("live", lambda: live_mask(searcher.reader()))
+
+    def evaluate(self, q: wq.Query) -> tuple[Mask, Scores]:
+        """Return the live documents matching `q` and their scores (0 where not matching)."""
+        mask, scores = self._node(q)
+        return mask & self.live, scores
+
+    # ---------------------------------------------------------------- nodes
+
+    def _node(self, q: wq.Query) -> tuple[Mask, Scores]:
+        boost = getattr(q, "boost", 1.0)
+        if isinstance(q, wq.Term):
+            return self._term(q)
+        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+            return self._empty()
+        if isinstance(q, wq.And | wq.Or) and type(q) in (wq.And, wq.Or) and boost == 1.0:
+            if isinstance(q, wq.Or) and (q.scale or q.minmatch):
+                return self._matched(q)
+            return self._compound(q)
+        if type(q) is wq.Phrase and q.slop == 1 and len(q.words) > 1 and _positional(self, q):
+            return self._phrase(q)
+        if type(q) is wq.AndNot:
+            mask, scores = self._node(q.a)
+            excluded, _ = self._node(q.b)
+            mask = mask & ~excluded
+            return mask, np.where(mask, scores, 0.0)
+        return self._matched(q)
+
+    def _compound(self, q: wq.And | wq.Or) -> tuple[Mask, Scores]:
+        subs = q.subqueries
+        if not subs:
+            return self._empty()
+        mask, scores = self._node(subs[0])
+        scores = scores.copy() if len(subs) > 1 else scores
+        for sub in subs[1:]:
+            sub_mask, sub_scores = self._node(sub)
+            mask = mask & sub_mask if isinstance(q, wq.And) else mask | sub_mask
+            scores += sub_scores
+        # A parent Or adds every child's scores: none may stand where the child does not match.
+        return mask, np.where(mask, scores, 0.0) if isinstance(q, wq.And) else scores
+
+    def _term(self, q: wq.Term) -> tuple[Mask, Scores]:
+        schema = self.searcher.schema
+        if q.fieldname not in schema:
+            return self._empty()
+        try:
+            text = schema[q.fieldname].to_bytes(q.text)
+        except ValueError:
+            return self._empty()
+        mask, scores = self._empty()
+        weighting = self.searcher.weighting
+        for sub, offset in self.leaves:
+            reader = sub.reader()
+            if (q.fieldname, text) not in reader:
+                continue
+            scorer = weighting.scorer(sub, q.fieldname, text)
+            ids, weights = self.postings(sub, offset, q.fieldname, text)
+            if isinstance(scorer, BM25FScorer):
+                lengths = self.lengths(q.fieldname)[ids + offset]
+                leaf = _bm25(scorer, weights, lengths)
+            elif isinstance(scorer, WeightScorer):
+                leaf = weights
+            else:
+                return self._matched(q)
+            if q.boost != 1.0:
+                leaf = leaf * q.boost
+            mask[ids + offset] = True
+            scores[ids + offset] = leaf
+        return mask, scores
+
+    def _phrase(self, q: wq.Phrase) -> tuple[Mask, Scores]:
+        """Match a phrase of adjacent words: documents holding every word, positions checked.
+
+        Scored as Whoosh scores a phrase: the sum of its words' scores in the field (the
+        same binary tree of additions), times the phrase's boost.
+        """
+        words = [wq.Term(q.fieldname, word) for word in q.words]
+        parts = [self._term(word) for word in words]
+        candidates = parts[0][0].copy()
+        for mask, _ in parts[1:]:
+            candidates &= mask
+        found = np.zeros(self.size, dtype=bool)
+        for sub, offset in self.leaves:
+            local = candidates[offset : offset + sub.reader().doc_count_all()]
+            if local.any():
+                for docnum in _adjacent(sub.reader(), q.fieldname, q.words, local):
+                    found[docnum + offset] = True
+        scores = np.where(found, _tree_sum([scores for _, scores in parts]), 0.0)
+        if q.boost != 1.0:
+            scores = scores * q.boost
+        return found, scores
+
+    def _matched(self, q: wq.Query) -> tuple[Mask, Scores]:
+        """Match `q` with Whoosh's own matcher, leaf by leaf, as its collectors would."""
+        mask, scores = self._empty()
+        context = self.searcher.context()
+        for sub, offset in self.leaves:
+            matcher = q.matcher(sub, context)
+            ids: list[int] = []
+            found: list[float] = []
+            while matcher.is_active():
+                ids.append(matcher.id())
+                found.append(matcher.score())
+                matcher.next()
+            if ids:
+                at = np.asarray(ids, dtype=np.int64) + offset
+                mask[at] = True
+                scores[at] = found
+        return mask, scores
+
+    def postings(self, sub: Searcher, offset: int, field: str, text: bytes) -> tuple[Ids, Scores]:
+        """Return one segment's raw postings of a term; common terms' are kept for reuse."""
+        key = ("postings", offset, field, text)
+        cached = self.shared.cached(key) if self.cache else None
+        if cached is not None:
+            return cached
+        ids, weights = _postings(sub.reader().postings(field, text))
+        if self.cache and len(ids) >= CACHE_MIN_POSTINGS:
+            self.shared.cache(key, (ids, weights), ids.nbytes + weights.nbytes)
+        return ids, weights
+
+    def _empty(self) -> tuple[Mask, Scores]:
+        return np.zeros(self.size, dtype=bool), np.zeros(self.size, dtype=np.float64)
+
+    def lengths(self, field: str) -> NDArray[np.float64]:
+        """Return every document's length in `field` as Whoosh's scorers see it (byte-coded)."""
+        return self.shared.once(f"lengths:{field}", lambda: self._read_lengths(field))
+
+    def _read_lengths(self, field: str) -> NDArray[np.float64]:
+        lengths = np.zeros(self.size, dtype=np.float64)
+        for sub, offset in self.leaves:
+            local = _length_bytes(sub.reader(), field)
+            lengths[offset : offset + len(local)] = _BYTE_LENGTHS[local]
+        return lengths
+
+
+def live_mask(reader: IndexReader) -> Mask:
+    """Return which document numbers of `reader` are not deleted."""
+    live = np.ones(reader.doc_count_all(), dtype=bool)
+    if reader.has_deletions():
+        live[:] = False
+        live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+    return live
+
+
+def term_docnums(reader: IndexReader, field: str, text: bytes, live: Mask) -> Ids:
+    """Return the live documents holding a term, in order, read in bulk from every segment."""
+    parts = [
+        _postings(leaf.postings(field, text))[0] + offset
+        for leaf, offset in reader.leaf_readers()
+        if (field, text) in leaf
+    ]
+    ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    return ids[live[ids]]
+
+
+def _positional(bulk: BulkSearcher, q: wq.Phrase) -> bool:
+    schema = bulk.searcher.schema
+    return q.fieldname in schema and schema[q.fieldname].format.supports("positions")
+
+
+def _tree_sum(arrays: list[Scores]) -> Scores:
+    """Return the sum of `arrays` added pairwise as `whoosh.util.make_binary_tree` nests them."""
+    if len(arrays) == 1:
+        return arrays[0]
+    half = len(arrays) // 2
+    return _tree_sum(arrays[:half]) + _tree_sum(arrays[half:])
+
+
+def _adjacent(reader: IndexReader, field: str, words: Any, candidates: Mask) -> list[int]:
+    """Return the candidate documents (segment numbers) where `words` stand next to each other."""
+    schema = reader.schema
+    positions: list[dict[int, set[int]]] = []
+    for word in words:
+        text = schema[field].to_bytes(word)
+        if (field, text) not in reader:
+            return []
+        fmt = schema[field].format
+        decode = _decode_positions if isinstance(fmt, Positions) else fmt.decode_positions  # type: ignore[union-attr]
+        positions.append(_positions(reader.postings(field, text), decode, candidates))
+    found = []
+    for docnum, starts in positions[0].items():
+        for gap, following in enumerate(positions[1:], start=1):
+            at = following.get(docnum)
+            if not at:
+                starts = set()
+                break
+            starts = {p for p in starts if p + gap in at}
+            if not starts:
+                break
+        if starts:
+            found.append(docnum)
+    return found
+
+
+def _decode_positions(value: bytes) -> Iterator[int]:
+    """Return the positions of one posting of a `Positions` field (its `decode_positions`,
+    with the running sum done in C)."""
+    if not value.endswith(b"."):
+        value += b"."
+    return accumulate(loads(value[_INT_SIZE:]))
+
+
+def _positions(matcher: Matcher, decode: Any, candidates: Mask) -> dict[int, set[int]]:
+    """Return the positions of a term in each candidate document, decoded from its postings."""
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    found: dict[int, set[int]] = {}
+    if isinstance(matcher, W3LeafMatcher):
+        m: Any = matcher
+        while True:
+            if m._data is None:
+                m._read_data()
+            ids = np.asarray(m._data[0], dtype=np.int64)
+            ids = ids if m._byteids else np.cumsum(ids)
+            wanted = np.flatnonzero(candidates[ids])
+            if len(wanted):
+                m._read_values()
+                values = m._values
+                for i in wanted.tolist():
+                    found[int(ids[i])] = set(decode(values[i]))
+            if m._lastblock:
+                return found
+            m._goto(m._nextoffset)
+    while matcher.is_active():
+        if candidates[matcher.id()]:
+            found[matcher.id()] = set(matcher.value_as("positions"))
+        matcher.next()
+    return found
+
+
+def _bm25(scorer: BM25FScorer, weights: Scores, lengths: Scores) -> Scores:
+    """Return `whoosh.scoring.bm25` of each posting, operation for operation."""
+    idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+    return idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avgfl)))
+
+
+def _length_bytes(reader: IndexReader, field: str) -> NDArray[np.int64]:
+    """Return the byte-coded lengths of `field` for every document of one segment."""
+    count = reader.doc_count_all()
+    perdoc = getattr(reader, "_perdoc", None)
+    column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN) if perdoc else None
+    if column is not None:
+        return np.asarray(column.load(), dtype=np.int64)[:count]
+    from whoosh.util.numeric import length_to_byte
+
+    return np.array(
+        [length_to_byte(reader.doc_field_length(d, field, 0) or 0) for d in range(count)],
+        dtype=np.int64,
+    )
+
+
+def _postings(matcher: Matcher) -> tuple[Ids, Scores]:
+    """Return the raw document numbers and weights of a term's postings (deletions kept)."""
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child  # deleted documents are masked out by the caller
+    if isinstance(matcher, W3LeafMatcher):
+        ids_parts, weight_parts = [], []
+        for ids, weights in _blocks(matcher):
+            ids_parts.append(ids)
+            weight_parts.append(weights)
+        return np.concatenate(ids_parts), np.concatenate(weight_parts)
+    if isinstance(matcher, ListMatcher):
+        ids = np.asarray(matcher._ids, dtype=np.int64)
+        return ids, _list_weights(matcher, len(ids))
+    pairs = list(_each(matcher))
+    return (
+        np.array([p[0] for p in pairs], dtype=np.int64),
+        np.array([p[1] for p in pairs], dtype=np.float64),
+    )
+
+
+def _blocks(matcher: W3LeafMatcher) -> Iterator[tuple[Ids, Scores]]:
+    """Yield each posting block's document numbers and weights, decoded with numpy."""
+    m: Any = matcher
+    while True:
+        if m._data is None:
+            m._read_data()
+        ids = np.asarray(m._data[0], dtype=np.int64)
+        if not m._byteids:
+            ids = np.cumsum(ids)  # delta-coded within the block
+        m._read_weights()
+        yield ids, np.asarray(m._weights, dtype=np.float64)
+        if m._lastblock:
+            return
+        m._goto(m._nextoffset)
+
+
+def _list_weights(matcher: ListMatcher, count: int) -> Scores:
+    m: Any = matcher
+    if m._all_weights:
+        return np.full(count, float(m._all_weights))
+    if m._weights:
+        return np.asarray(m._weights, dtype=np.float64)
+    return np.ones(count, dtype=np.float64)
+
+
+def _each(matcher: Matcher) -> Iterator[tuple[int, float]]:
+    while matcher.is_active():
+        yield matcher.id(), matcher.weight()
+        matcher.next()

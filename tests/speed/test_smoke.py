@@ -1,0 +1,48 @@
+"""The speed benchmark at a tiny size: it runs, and its JSON has sane figures (not timings)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+REQUIRED = (
+    "elements",
+    "build_elements_per_s",
+    "update_one_doc_s",
+    "page_query_p50_ms",
+    "page_query_p95_ms",
+    "naive_whoosh_page_query_p50_ms",
+    "fts5_page_query_p50_ms",
+    "fts5_build_elements_per_s",
+    "server_rss_mb",
+)
+
+
+@pytest.mark.slow
+def test_benchmark_smoke(tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    command = [sys.executable, "-m", "benchmarks", "--elements", "300", "--rounds", "1"]
+    command += ["--clients", "3", "--think", "0.01", "--json", str(out), "--workdir", str(tmp_path)]
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert set(REQUIRED) <= set(figures)
+    assert 300 <= figures["elements"] < 400
+    for key in REQUIRED[1:-1]:
+        assert figures[key] > 0, key
+    assert figures["page_query_p50_ms"] <= figures["page_query_p95_ms"]
+    for query in figures["per_query"].values():
+        # Same corpus, same matches: the baselines agree, the service differs only by copies.
+        assert query["naive_whoosh_total"] == query["fts5_total"]
+        assert query["service_total"] <= query["fts5_total"]
+    assert figures["http_errors"] == 0 and figures["http_paced_errors"] == 0
+    assert figures["http_requests"] == 3 * len(figures["per_query"])
+    assert 20 < figures["server_rss_mb"] < 2000
+    assert "| page query p50 (ms) |" in done.stdout
+    assert [p.name for p in tmp_path.iterdir()] == ["figures.json"]  # nothing left behind

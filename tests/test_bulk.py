@@ -1,0 +1,182 @@
+"""The fast paths give exactly what Whoosh gives: bulk matching and ranking the pages of its
+matchers and collectors, suggestions from memory those of its ReaderCorrector.
+
+The same requests go to a service with the bulk path and one without, over a generated
+corpus (the benchmark's) plus the seeds, also after an update that leaves deleted documents
+and a second segment behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+
+from benchmarks.corpus import BENCH_GAZETTEER, write_corpus
+from indexer.entities import load_gazetteer
+from indexer.pipeline import load_documents
+from indexer.results import SearchRequest, SearchResults, SortOrder
+from indexer.schema import DOCUMENT_ID, element_record
+from indexer.search import WhooshSearch
+from indexer.store import build_index, current_generation
+from tests.conftest import SEED_DOCUMENTS
+
+QUERIES = (
+    "probation",
+    "caseloads",
+    "risk harm",
+    "management oversight quality",
+    '"responsible officer"',
+    '"unpaid work" enforcement',
+    '"national probation service"',
+    "NPS enforcement",
+    "CRC OR NPS",
+    "probation NOT caseloads",
+    "(risk AND harm) OR caseloads",
+    "(probation NOT caseloads) OR court",
+    '"responsible officer" OR "unpaid work"',
+    "kind:finding caseloads",
+    "speaker:stacey public",
+    "org:crc risk",
+    "title:derbyshire inspection",
+    "year:2016 court",
+    "date:2016-01..2016-12 reports",
+    "manag*",
+    "casloads~1",
+    "casloads",
+    "xyzzy",
+    "",
+)
+REQUESTS = (
+    {},
+    {"filters": {"kind": ("finding", "quote")}},
+    {"filters": {"region": ("Derbyshire", "London"), "source_type": ("blog_post",)}},
+    {"collapse": True},
+    {"page": 2},
+    {"date_from": "2016-03", "date_to": "2017-06"},
+    {"sort": SortOrder.NEWEST},
+)
+
+
+@pytest.fixture(scope="module")
+def corpus_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("bulk")
+    write_corpus(root / "corpus", 1500, seed=7)
+    gazetteer = load_gazetteer([BENCH_GAZETTEER])
+    documents = [
+        *load_documents(root / "corpus", gazetteer),
+        *load_documents(SEED_DOCUMENTS, gazetteer),
+    ]
+    build_index(documents, root / "index")
+    return root / "index"
+
+
+@pytest.fixture(scope="module")
+def updated_index(tmp_path_factory: pytest.TempPathFactory, corpus_index: Path) -> Path:
+    """The corpus index with documents deleted and re-added in a second segment."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("bulk-updated")
+    shutil.copytree(corpus_index, root / "index")
+    ix = whoosh_index.open_dir(str(current_generation(root / "index")))
+    documents = list(load_documents(SEED_DOCUMENTS, load_gazetteer([BENCH_GAZETTEER])))
+    writer = ix.writer()
+    for document in documents[:3]:
+        writer.delete_by_term(DOCUMENT_ID, document.id)
+        for element in document.elements[: len(document.elements) // 2]:
+            writer.add_document(**element_record(document, element))
+    writer.commit(merge=False)
+    ix.close()
+    return root / "index"
+
+
+def _services(location: Path) -> Iterator[tuple[WhooshSearch, WhooshSearch]]:
+    bulk, plain = WhooshSearch(location), WhooshSearch(location, bulk=False)
+    yield bulk, plain
+    bulk.close()
+    plain.close()
+
+
+@pytest.fixture(scope="module")
+def services(corpus_index: Path) -> Iterator[tuple[WhooshSearch, WhooshSearch]]:
+    yield from _services(corpus_index)
+
+
+@pytest.fixture(scope="module")
+def updated_services(updated_index: Path) -> Iterator[tuple[WhooshSearch, WhooshSearch]]:
+    yield from _services(updated_index)
+
+
+def _page(results: SearchResults) -> tuple[object, ...]:
+    return (
+        results.total,
+        [(hit.id, hit.score, hit.snippet, hit.more_in_document) for hit in results.hits],
+        results.facets,
+        results.suggestion,
+    )
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_bulk_pages_equal_whoosh_pages(
+    query: str, services: tuple[WhooshSearch, WhooshSearch]
+) -> None:
+    bulk, plain = services
+    for extra in REQUESTS:
+        request = SearchRequest(query=query, **extra)  # type: ignore[arg-type]
+        assert _page(bulk.search(request)) == _page(plain.search(request)), (query, extra)
+
+
+@pytest.mark.parametrize("query", QUERIES[:12])
+def test_bulk_pages_equal_whoosh_pages_after_deletions_in_two_segments(
+    query: str, updated_services: tuple[WhooshSearch, WhooshSearch]
+) -> None:
+    bulk, plain = updated_services
+    assert bulk._current_searcher().reader().has_deletions()
+    for extra in REQUESTS[:4]:
+        request = SearchRequest(query=query, **extra)  # type: ignore[arg-type]
+        assert _page(bulk.search(request)) == _page(plain.search(request)), (query, extra)
+
+
+MISSPELT = ("glenis stacy", "enforcment", "responsable oficer", "inspectorat", "unpiad work")
+
+
+@pytest.mark.parametrize("query", MISSPELT)
+def test_suggestions_from_memory_equal_whoosh_reader_corrector(
+    query: str,
+    services: tuple[WhooshSearch, WhooshSearch],
+    updated_services: tuple[WhooshSearch, WhooshSearch],
+) -> None:
+    from indexer.search import NAME_FIELDS
+    from indexer.suggest import spelling_words, suggest
+
+    for service in (services[0], updated_services[0]):
+        searcher = service._current_searcher()
+        tables = service._facet_tables(searcher)
+        analyze = service._query_builder(searcher).analyze
+        names = [value for field in NAME_FIELDS for value in tables[field].values]
+        reader = searcher.reader()
+        if reader.is_atomic():
+            assert suggest(query, reader, analyze, names, spelling_words(reader)) == suggest(
+                query, reader, analyze, names
+            )
+        assert service.search(SearchRequest(query=query)).suggestion is not None
+
+
+def test_copies_found_by_fingerprint_code_equal_the_term_lookup(
+    updated_services: tuple[WhooshSearch, WhooshSearch],
+) -> None:
+    from indexer.hits import copies_of
+
+    service = updated_services[0]
+    searcher = service._current_searcher()
+    found = 0
+    for docnum in range(searcher.doc_count_all()):
+        if searcher.reader().is_deleted(docnum):
+            continue
+        fields = searcher.reader().stored_fields(docnum)
+        expected = copies_of(searcher, fields)
+        assert service._copies(searcher, docnum, fields) == expected
+        found += bool(expected)
+    assert found  # the corpus reproduces texts across documents
