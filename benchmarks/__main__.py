@@ -23,6 +23,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--html-share", type=float, default=HTML_SHARE, help="share of documents written as HTML"
     )
+    parser.add_argument(
+        "--server-processes",
+        type=int,
+        default=2,
+        help="processes of `reportsearch serve` (one per core; the machine has 2)",
+    )
     parser.add_argument("--seed", type=int, default=20170113, help="corpus seed")
     parser.add_argument("--workdir", type=Path, help="folder for the corpus and indexes")
     parser.add_argument("--keep", action="store_true", help="keep the corpus and indexes")
@@ -38,6 +44,7 @@ def main(argv: list[str] | None = None) -> None:
         keep=args.keep,
         clients=args.clients,
         think_s=args.think,
+        server_processes=args.server_processes,
         http=not args.no_http,
         update=not args.no_update,
     )

@@ -50,12 +50,12 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(index: Path) -> tuple[subprocess.Popen[bytes], int]:
+def start_server(index: Path, processes: int = 1) -> tuple[subprocess.Popen[bytes], int]:
     """Start `reportsearch serve` on a free port and wait until it answers."""
     port = _free_port()
     serve = "from web.cli import main; main()"
     command = [sys.executable, "-c", serve, "serve", "--index", str(index)]
-    command += ["--host", HOST, "--port", str(port)]
+    command += ["--host", HOST, "--port", str(port), "--processes", str(processes)]
     # The server logs (waitress warns of queue depth under load) go to a file: a pipe nobody
     # reads fills up and blocks the server's main thread mid-run.
     log = tempfile.TemporaryFile()  # noqa: SIM115 (closed with the server)
@@ -115,7 +115,9 @@ class Client(threading.Thread):
         connection.close()
 
 
-def measure_http(index: Path, clients: int, rounds: int, think_s: float) -> dict[str, Any]:
+def measure_http(
+    index: Path, clients: int, rounds: int, think_s: float, processes: int = 1
+) -> dict[str, Any]:
     """Load the API with `clients` concurrent clients; return latency, errors and memory.
 
     Twice on one server: clients sending their next request as soon as the last is answered
@@ -124,16 +126,17 @@ def measure_http(index: Path, clients: int, rounds: int, think_s: float) -> dict
     """
     if not web_app_available():
         return {"server_rss_mb": None, "http_note": "web app not available (issue 4)"}
-    server, port = start_server(index)
+    server, port = start_server(index, processes)
     try:
         figures = _load(port, clients, rounds, 0.0, "http_")
         figures.update(_load(port, clients, rounds, think_s, "http_paced_"))
-        current, peak = rss_mb(server.pid)
+        current, peak = _server_rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
         server.log.close()  # type: ignore[attr-defined]
     figures.update(
+        http_server_processes=processes,
         http_clients=clients,
         http_think_s=think_s,
         server_rss_mb=round(peak, 1),
@@ -162,3 +165,12 @@ def _load(port: int, clients: int, rounds: int, think_s: float, prefix: str) -> 
         f"{prefix}errors": len(errors),
         f"{prefix}error_samples": errors[:5],
     }
+
+
+def _server_rss_mb(pid: int) -> tuple[float, float]:
+    """Return the (current, peak) resident memory of the server: its workers' summed, when it
+    runs several (`--processes`), else its own."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    pids = [int(child) for child in children] or [pid]
+    readings = [rss_mb(one) for one in pids]
+    return sum(r[0] for r in readings), sum(r[1] for r in readings)

@@ -44,6 +44,7 @@ class Options:
     keep: bool = False
     clients: int = 20
     think_s: float = 1.0
+    server_processes: int = 2
     http: bool = True
     update: bool = True
 
@@ -103,7 +104,11 @@ def _run(options: Options, root: Path) -> dict[str, Any]:
     if options.http:
         from benchmarks.http import measure_http
 
-        figures.update(measure_http(index, options.clients, options.rounds, options.think_s))
+        figures.update(
+            measure_http(
+                index, options.clients, options.rounds, options.think_s, options.server_processes
+            )
+        )
     figures["load_average_end"] = load_average()
     figures.update(_environment(options))
     return figures

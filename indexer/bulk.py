@@ -39,6 +39,8 @@ CACHE_MIN_POSTINGS = 2048
 blocks is most of the cost of matching a common word (about 1 ms per 500 postings)."""
 CACHE_BYTES = 96 * 1024 * 1024
 """At most this much decoded postings is kept per reader (least recently used goes first)."""
+POSITION_BITS = 32
+"""A phrase key holds a word position in its low 32 bits and the document above them."""
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 
@@ -139,8 +141,7 @@ class BulkSearcher:
         for sub, offset in self.leaves:
             local = candidates[offset : offset + sub.reader().doc_count_all()]
             if local.any():
-                for docnum in _adjacent(sub.reader(), q.fieldname, q.words, local):
-                    found[docnum + offset] = True
+                found[self._adjacent(sub, offset, q.fieldname, q.words, local) + offset] = True
         scores = np.where(found, _tree_sum([scores for _, scores in parts]), 0.0)
         if q.boost != 1.0:
             scores = scores * q.boost
@@ -163,6 +164,45 @@ class BulkSearcher:
                 mask[at] = True
                 scores[at] = found
         return mask, scores
+
+    def _adjacent(
+        self, sub: Searcher, offset: int, field: str, words: Any, candidates: Mask
+    ) -> Ids:
+        """Return the candidate documents (segment numbers) where `words` stand in a row.
+
+        Each word's positions become keys `document * 2**32 + position - its place in the
+        phrase`; a key every word has is a phrase start, found by intersecting sorted arrays.
+        """
+        keys: Ids | None = None
+        for place, word in enumerate(words):
+            docs, positions = self.positions(sub, offset, field, word, candidates)
+            keep = candidates[docs] & (positions >= place)
+            word_keys = np.unique((docs[keep] << POSITION_BITS) + (positions[keep] - place))
+            keys = word_keys if keys is None else np.intersect1d(keys, word_keys, True)
+            if not len(keys):
+                return np.zeros(0, dtype=np.int64)
+        assert keys is not None
+        return np.unique(keys >> POSITION_BITS)
+
+    def positions(
+        self, sub: Searcher, offset: int, field: str, word: str, candidates: Mask
+    ) -> tuple[Ids, Ids]:
+        """Return (document, position) pairs of a word in one segment, flattened: every pair
+        for common words (decoded once per reader and kept), else the candidates' only."""
+        reader = sub.reader()
+        text = reader.schema[field].to_bytes(word)
+        if (field, text) not in reader:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        key = ("positions", offset, field, text)
+        cached = self.shared.cached(key) if self.cache else None
+        if cached is not None:
+            return cached
+        common = self.cache and reader.doc_frequency(field, text) >= CACHE_MIN_POSTINGS
+        wanted = np.ones_like(candidates) if common else candidates
+        pairs = _positions(reader.postings(field, text), _decoder(reader, field), wanted)
+        if common:
+            self.shared.cache(key, pairs, pairs[0].nbytes + pairs[1].nbytes)
+        return pairs
 
     def postings(self, sub: Searcher, offset: int, field: str, text: bytes) -> tuple[Ids, Scores]:
         """Return one segment's raw postings of a term; common terms' are kept for reuse."""
@@ -223,30 +263,10 @@ def _tree_sum(arrays: list[Scores]) -> Scores:
     return _tree_sum(arrays[:half]) + _tree_sum(arrays[half:])
 
 
-def _adjacent(reader: IndexReader, field: str, words: Any, candidates: Mask) -> list[int]:
-    """Return the candidate documents (segment numbers) where `words` stand next to each other."""
-    schema = reader.schema
-    positions: list[dict[int, set[int]]] = []
-    for word in words:
-        text = schema[field].to_bytes(word)
-        if (field, text) not in reader:
-            return []
-        fmt = schema[field].format
-        decode = _decode_positions if isinstance(fmt, Positions) else fmt.decode_positions  # type: ignore[union-attr]
-        positions.append(_positions(reader.postings(field, text), decode, candidates))
-    found = []
-    for docnum, starts in positions[0].items():
-        for gap, following in enumerate(positions[1:], start=1):
-            at = following.get(docnum)
-            if not at:
-                starts = set()
-                break
-            starts = {p for p in starts if p + gap in at}
-            if not starts:
-                break
-        if starts:
-            found.append(docnum)
-    return found
+def _decoder(reader: IndexReader, field: str) -> Any:
+    """Return the function that decodes one posting's positions of `field`."""
+    fmt = reader.schema[field].format
+    return _decode_positions if isinstance(fmt, Positions) else fmt.decode_positions  # type: ignore[union-attr]
 
 
 def _decode_positions(value: bytes) -> Iterator[int]:
@@ -257,11 +277,14 @@ def _decode_positions(value: bytes) -> Iterator[int]:
     return accumulate(loads(value[_INT_SIZE:]))
 
 
-def _positions(matcher: Matcher, decode: Any, candidates: Mask) -> dict[int, set[int]]:
-    """Return the positions of a term in each candidate document, decoded from its postings."""
+def _positions(matcher: Matcher, decode: Any, candidates: Mask) -> tuple[Ids, Ids]:
+    """Return the (document, position) pairs of a term in the candidate documents, flattened
+    into two arrays, decoded from its postings."""
     if isinstance(matcher, FilterMatcher):
         matcher = matcher.child
-    found: dict[int, set[int]] = {}
+    docs: list[int] = []
+    counts: list[int] = []
+    flat: list[int] = []
     if isinstance(matcher, W3LeafMatcher):
         m: Any = matcher
         while True:
@@ -274,15 +297,23 @@ def _positions(matcher: Matcher, decode: Any, candidates: Mask) -> dict[int, set
                 m._read_values()
                 values = m._values
                 for i in wanted.tolist():
-                    found[int(ids[i])] = set(decode(values[i]))
+                    before = len(flat)
+                    flat.extend(decode(values[i]))
+                    docs.append(int(ids[i]))
+                    counts.append(len(flat) - before)
             if m._lastblock:
-                return found
+                break
             m._goto(m._nextoffset)
-    while matcher.is_active():
-        if candidates[matcher.id()]:
-            found[matcher.id()] = set(matcher.value_as("positions"))
-        matcher.next()
-    return found
+    else:
+        while matcher.is_active():
+            if candidates[matcher.id()]:
+                before = len(flat)
+                flat.extend(matcher.value_as("positions"))
+                docs.append(matcher.id())
+                counts.append(len(flat) - before)
+            matcher.next()
+    doc_array = np.repeat(np.asarray(docs, dtype=np.int64), counts)
+    return doc_array, np.asarray(flat, dtype=np.int64)
 
 
 def _bm25(scorer: BM25FScorer, weights: Scores, lengths: Scores) -> Scores:

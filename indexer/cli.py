@@ -15,7 +15,6 @@ from typing import Any, ClassVar
 
 import click
 
-from indexer.checking import check_index
 from indexer.entities import Gazetteer, load_gazetteer
 from indexer.errors import (
     GazetteerError,
@@ -36,8 +35,7 @@ from indexer.limits import (
 from indexer.model import Document
 from indexer.parse import parse_source
 from indexer.pipeline import index_corpus
-from indexer.results import Hit, SearchRequest, SearchResults, SortOrder
-from indexer.search import WhooshSearch
+from indexer.results import Hit, SearchBackend, SearchRequest, SearchResults, SortOrder
 from indexer.sources import document_id, read_source
 from indexer.summaries import describe_check_report, describe_index_report
 
@@ -222,6 +220,8 @@ def index(
 @index_option
 def check(index_dir: Path) -> None:
     """Verify the index: pointer, files, manifest, a test search; say how to repair it."""
+    from indexer.checking import check_index  # imported here: see _search_service
+
     report = check_index(index_dir)
     click.echo(describe_check_report(report))
     if not report.healthy:
@@ -301,7 +301,7 @@ def search(query: str, index_dir: Path, **options: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as one JSON array.")
 def similar(element_id: str, index_dir: Path, limit: int, as_json: bool) -> None:
     """Show the elements most like ELEMENT_ID (e.g. 001_55a1e3615517bc02.txt:25)."""
-    service = WhooshSearch(index_dir)
+    service = _search_service(index_dir)
     try:
         hits = service.similar(element_id, limit)
     except IndexUnavailableError as error:
@@ -316,10 +316,18 @@ def similar(element_id: str, index_dir: Path, limit: int, as_json: bool) -> None
         click.echo("\n".join(_describe_hits(hits, 1)) or "No similar elements.")
 
 
+def _search_service(index_dir: Path, limits: QueryLimits = DEFAULT_LIMITS) -> SearchBackend:
+    """Return the search service; the engine is imported only by the commands that search
+    (numpy and the search modules are a third of every other command's start-up)."""
+    from indexer.search import WhooshSearch
+
+    return WhooshSearch(index_dir, limits)
+
+
 def _run_search(
     index_dir: Path, request: SearchRequest, limits: QueryLimits = DEFAULT_LIMITS
 ) -> SearchResults:
-    service = WhooshSearch(index_dir, limits)
+    service = _search_service(index_dir, limits)
     try:
         return service.search(request)
     except QueryError as error:

@@ -25,7 +25,7 @@ from indexer.locking import ReindexLock
 from indexer.manifest import FileEntry, Manifest
 from indexer.model import Document
 from indexer.parse import parse_source
-from indexer.sidecar import MAX_SIDECAR_BYTES, sidecar_paths
+from indexer.sidecar import MAX_SIDECAR_BYTES, SidecarLookup
 from indexer.sources import (
     DEFAULT_MAX_BYTES,
     decode_source,
@@ -216,6 +216,7 @@ def scan_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, skip: Path | Non
     """Return every readable file under `root` (but `skip`) with its content hash, and the
     unusable ones."""
     scan = Scan()
+    sidecars = SidecarLookup()
     owners: dict[str, Path] = {}
     for item in iter_source_paths(root, skip):
         if isinstance(item, SourceError):
@@ -232,19 +233,18 @@ def scan_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, skip: Path | Non
         except SourceError as error:
             scan.failed[doc_id] = error
             continue
-        scan.files.append(CorpusFile(item, doc_id, content_hash(item, data), len(data)))
+        scan.files.append(CorpusFile(item, doc_id, content_hash(item, data, sidecars), len(data)))
     return scan
 
 
-def content_hash(path: Path, data: bytes) -> str:
+def content_hash(path: Path, data: bytes, sidecars: SidecarLookup | None = None) -> str:
     """Return the hash of what a document is made from: the file's bytes and its sidecar's."""
     digest = hashlib.sha256(data)
-    for sidecar in sidecar_paths(path):
-        if sidecar.is_file():
-            digest.update(b"\0sidecar\0" + sidecar.name.encode("utf-8", "surrogateescape"))
-            with suppress(OSError):  # an unreadable sidecar fails the file when it is read
-                digest.update(sidecar.read_bytes()[: MAX_SIDECAR_BYTES + 1])
-            break
+    sidecar = (sidecars or SidecarLookup()).find(path)
+    if sidecar is not None:
+        digest.update(b"\0sidecar\0" + sidecar.name.encode("utf-8", "surrogateescape"))
+        with suppress(OSError):  # an unreadable sidecar fails the file when it is read
+            digest.update(sidecar.read_bytes()[: MAX_SIDECAR_BYTES + 1])
     return digest.hexdigest()
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -21,16 +22,42 @@ SIDECAR_FIELDS = ("title", "date", "url", "site", "author", "source_type")
 MAX_SIDECAR_BYTES = 64 * 1024
 
 
+SIDECAR_SUFFIXES = (".meta.json", ".meta.toml")
+
+
+def sidecar_names(name: str) -> list[str]:
+    """Return the names a sidecar of file `name` may have, in order: `a.html.meta.json`, …"""
+    stem, dot, _ = name.rpartition(".")
+    bases = [name, stem] if dot and stem else [name]
+    return [f"{base}{suffix}" for base in bases for suffix in SIDECAR_SUFFIXES]
+
+
 def sidecar_paths(path: Path) -> list[Path]:
     """Return where a sidecar of `path` may be, in order: `a.html.meta.json`, `a.meta.json`."""
-    names = [path.name]
-    if path.suffix:
-        names.append(path.stem)
-    return [
-        path.with_name(f"{name}{suffix}")
-        for name in names
-        for suffix in (".meta.json", ".meta.toml")
-    ]
+    return [path.with_name(name) for name in sidecar_names(path.name)]
+
+
+class SidecarLookup:
+    """Find the sidecars of many files with one directory listing per folder, not four stats
+    per file (a corpus scan asks for every file's sidecar)."""
+
+    def __init__(self) -> None:
+        self._names: dict[Path, frozenset[str]] = {}
+
+    def find(self, path: Path) -> Path | None:
+        """Return the sidecar of `path` that exists, or None."""
+        names = self._names.get(path.parent)
+        if names is None:
+            try:
+                with os.scandir(path.parent) as entries:
+                    names = frozenset(e.name for e in entries if e.name.endswith(SIDECAR_SUFFIXES))
+            except OSError:
+                names = frozenset()
+            self._names[path.parent] = names
+        for name in sidecar_names(path.name):
+            if name in names and path.with_name(name).is_file():
+                return path.with_name(name)
+        return None
 
 
 def read_sidecar(path: Path) -> tuple[tuple[str, str], ...]:

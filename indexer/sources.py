@@ -19,12 +19,11 @@ from pathlib import Path
 from indexer.errors import SourceError
 from indexer.limits import DEFAULT_INGEST_LIMITS
 from indexer.model import SourceFormat, SourceText
-from indexer.sidecar import read_sidecar
+from indexer.sidecar import SIDECAR_SUFFIXES, read_sidecar
 
 DEFAULT_MAX_BYTES = DEFAULT_INGEST_LIMITS.max_file_bytes
 """Files larger than this are skipped as "too large" unless the caller sets another limit."""
 
-SIDECAR_SUFFIXES = (".meta.json", ".meta.toml")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 _BOMS = (

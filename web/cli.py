@@ -9,16 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-import waitress
 
 from indexer.cli import index_option, main
 from indexer.errors import IndexUnavailableError
 from indexer.store import current_generation
-from web.app import create_app
 
 ENV_HOST = "REPORTSEARCH_HOST"
 ENV_PORT = "REPORTSEARCH_PORT"
 ENV_THREADS = "REPORTSEARCH_THREADS"
+ENV_PROCESSES = "REPORTSEARCH_PROCESSES"
 
 
 @main.command()
@@ -38,18 +37,36 @@ ENV_THREADS = "REPORTSEARCH_THREADS"
     show_default=True,
     envvar=ENV_THREADS,
     show_envvar=True,
-    help="Worker threads; each keeps its own searcher open.",
+    help="Worker threads per process; each keeps its own searcher open.",
+)
+@click.option(
+    "--processes",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    envvar=ENV_PROCESSES,
+    show_envvar=True,
+    help="Server processes sharing the port (one per core uses them all).",
 )
 @index_option
-def serve(host: str, port: int, threads: int, index_dir: Path) -> None:
+def serve(host: str, port: int, threads: int, processes: int, index_dir: Path) -> None:
     """Serve the search pages and the JSON API with waitress (a production WSGI server)."""
     try:
         current_generation(index_dir)
     except IndexUnavailableError as error:
         click.echo(f"Warning: {error}; pages answer 503 until `reportsearch index` builds it.")
-    app = create_app({"INDEX": index_dir})
-    click.echo(f"Serving http://{host}:{port}/ from the index at {index_dir} (Ctrl-C stops).")
-    waitress.serve(app, host=host, port=port, threads=threads, ident="reportsearch")
+    # Imported here, not at the top: the other commands start without the web stack.
+    from web.server import ServeError
+    from web.server import serve as run_server
+
+    workers = (
+        f"{processes} processes × {threads} threads" if processes > 1 else f"{threads} threads"
+    )
+    click.echo(f"Serving http://{host}:{port}/ from {index_dir} with {workers} (Ctrl-C stops).")
+    try:
+        run_server({"INDEX": index_dir}, host, port, threads, processes, announce=click.echo)
+    except ServeError as error:
+        raise click.ClickException(str(error)) from None
 
 
 __all__ = ["main", "serve"]
