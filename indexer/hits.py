@@ -18,6 +18,7 @@ from indexer.schema import (
     COMMENT_PATH,
     DATE,
     DOCUMENT_ID,
+    ELEMENT_DATE,
     ELEMENT_ID,
     FINGERPRINT,
     GROUP,
@@ -65,6 +66,7 @@ def make_hit(
         score=round(float(score), 4),
         more_in_document=more_in_document,
         also_in=also_in or [],
+        element_date=fields.get(ELEMENT_DATE),
     )
 
 

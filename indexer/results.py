@@ -89,6 +89,8 @@ class Hit:
     """With `SearchRequest.collapse`: how many further hits this hit's document holds."""
     also_in: list[HitSource] = field(default_factory=list)
     """Other elements with the same text, in other documents; they are not listed as hits."""
+    element_date: str | None = None
+    """The element's own date when the source gives one: a comment's timestamp."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the hit as the JSON object of the public search format."""

@@ -60,3 +60,21 @@ def test_console_script_is_the_group_with_serve() -> None:
     setup = (REPO / "setup.cfg").read_text(encoding="utf-8")
     assert "reportsearch = web.cli:main" in setup
     assert {"index", "parse", "search", "serve", "similar"} <= set(main.commands)
+
+
+def test_readme_parse_example_is_what_parse_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    monkeypatch.chdir(REPO)  # the example's source_path is relative, as a user in the repo sees it
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### `parse --json`", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    example = json.loads(block.replace("…", ""))
+    result = CliRunner().invoke(main, ["parse", f"documents/{example['id']}", "--json"])
+    parsed = json.loads(result.stdout)
+    assert {k: v for k, v in parsed.items() if k != "elements"} == {
+        k: v for k, v in example.items() if k != "elements"
+    }
+    shown = example["elements"][0]
+    actual = parsed["elements"][shown["position"]]
+    assert actual["text"].startswith(shown.pop("text").strip())
+    assert {k: actual[k] for k in shown} == shown

@@ -15,7 +15,7 @@ from werkzeug.datastructures import MultiDict
 
 from indexer.results import Hit, SearchResults, SortOrder
 from web import links
-from web.labels import FACET_LABELS, human_date, value_label
+from web.labels import FACET_LABELS, human_date, human_datetime, value_label
 from web.params import FILTER_PARAMS
 
 FACET_VALUES_SHOWN = 8
@@ -247,6 +247,8 @@ def hit_card(hit: Hit, query: str) -> HitCard:
         facts.append(_thread_place(hit.comment_path))
     if hit.author:
         facts.append(f"By {hit.author}")
+    if hit.element_date:
+        facts.append(human_datetime(hit.element_date))
     if hit.quoted_from:
         facts.append(f"Reproduces {hit.quoted_from}")
     context = [

@@ -153,3 +153,12 @@ def test_lone_surrogates_in_output_do_not_break_pages(app: Flask) -> None:
         html = app.jinja_env.from_string("<p>{{ text }}</p>").render(text="bad \ud800 text")
     assert html == "<p>bad ? text</p>"
     html.encode("utf-8")
+
+
+def test_comment_hits_carry_their_own_timestamp(hostile: FlaskClient) -> None:
+    hits = hostile.get("/api/search?q=caseloads&kind=comment").get_json()["hits"]
+    assert [hit["element_date"] for hit in hits] == ["2017-02-02T10:00:00"]
+    soup = BeautifulSoup(
+        hostile.get("/search?q=caseloads&kind=comment").get_data(as_text=True), "html.parser"
+    )
+    assert "2 February 2017, 10:00" in soup.select_one("li.hit .hit-facts").get_text(" ")
