@@ -23,9 +23,9 @@ MAX_DISTANCE = 2
 SHORT_WORD = 5
 """Words this short get suggestions at distance 1 only (water → after is no help)."""
 MIN_WORD_CHARS = 4
+"""Shorter words have too many neighbours at distance 1 to guess well."""
 MAX_CORRECTED_WORDS = 3
 """A query with more unknown words is not a typo; looking each one up would only cost time."""
-"""Shorter words have too many neighbours at distance 1 to guess well."""
 
 Analyze = Callable[[str], list[str]]
 
@@ -41,7 +41,16 @@ def suggest(
 
     `vocabulary` is `spelling_words(reader)`, kept by the caller for the reader's lifetime.
     """
-    words = lex(text)
+    spelling = reader.schema[TEXT_FIELD].spelling_fieldname(TEXT_FIELD)
+    unknown = [
+        token
+        for token in lex(text)
+        if token.is_plain_word
+        and _checkable(token.text)
+        and not _as_written(reader, spelling, token.text.casefold())
+    ]
+    if not unknown or len(unknown) > MAX_CORRECTED_WORDS:
+        return None
     name_words = sorted({w.casefold() for name in names for w in name.split() if w.isalpha()})
     corrector: Corrector = (
         reader.corrector(TEXT_FIELD)
@@ -52,15 +61,8 @@ def suggest(
     pieces: list[str] = []
     cursor = 0
     changed = False
-    spelling = reader.schema[TEXT_FIELD].spelling_fieldname(TEXT_FIELD)
-    for token in words:
+    for token in unknown:
         word = token.text.casefold()
-        if (
-            not token.is_plain_word
-            or not _checkable(token.text)
-            or _as_written(reader, spelling, word)
-        ):
-            continue
         distance = 1 if len(word) <= SHORT_WORD else MAX_DISTANCE
         options = [
             *corrector.suggest(word, limit=3, maxdist=distance),

@@ -113,6 +113,19 @@ def test_misspelt_query_gets_a_suggestion(service: WhooshSearch) -> None:
     assert results.suggestion == "oversight"
 
 
+def test_each_misspelt_word_of_a_short_query_is_corrected(service: WhooshSearch) -> None:
+    results = service.search(SearchRequest(query="managment oversigth enforcment"))
+    assert results.suggestion == "management oversight enforcement"
+
+
+def test_a_query_of_many_unknown_words_is_not_taken_for_typos(service: WhooshSearch) -> None:
+    # Each of these is one edit from a word of the corpus, but four unknown words in one query
+    # read as another language or gibberish, not as a typo: no "did you mean".
+    results = service.search(SearchRequest(query="managment oversigth enforcment casloads"))
+    assert results.total == 0
+    assert results.suggestion is None
+
+
 def test_document_comes_back_whole_in_reading_order(
     service: WhooshSearch, small_corpus: list[Document]
 ) -> None:
