@@ -24,6 +24,9 @@ SHORT_WORD = 5
 """Words this short get suggestions at distance 1 only (water → after is no help)."""
 MIN_WORD_CHARS = 4
 """Shorter words have too many neighbours at distance 1 to guess well."""
+SHARED_PREFIX = 1
+"""Candidates start with the letter typed (as in Lucene's spell checkers): first letters are
+rarely mistyped, and the automaton then walks one letter's words, not the whole vocabulary."""
 MAX_CORRECTED_WORDS = 3
 """A query with more unknown words is not a typo; looking each one up would only cost time."""
 
@@ -65,8 +68,8 @@ def suggest(
         word = token.text.casefold()
         distance = 1 if len(word) <= SHORT_WORD else MAX_DISTANCE
         options = [
-            *corrector.suggest(word, limit=3, maxdist=distance),
-            *names_corrector.suggest(word, limit=3, maxdist=distance),
+            *corrector.suggest(word, limit=3, maxdist=distance, prefix=SHARED_PREFIX),
+            *names_corrector.suggest(word, limit=3, maxdist=distance, prefix=SHARED_PREFIX),
         ]
         if _known(word, reader, analyze):
             # Found through its stem (glenis ~ glenys): offer only how the texts spell it.

@@ -118,6 +118,12 @@ def test_each_misspelt_word_of_a_short_query_is_corrected(service: WhooshSearch)
     assert results.suggestion == "management oversight enforcement"
 
 
+def test_suggestions_keep_the_first_letter_typed(service: WhooshSearch) -> None:
+    # One edit from "caseloads" either way; only the one that keeps the first letter is offered.
+    assert service.search(SearchRequest(query="casloads")).suggestion == "caseloads"
+    assert service.search(SearchRequest(query="kaseloads")).suggestion is None
+
+
 def test_a_query_of_many_unknown_words_is_not_taken_for_typos(service: WhooshSearch) -> None:
     # Each of these is one edit from a word of the corpus, but four unknown words in one query
     # read as another language or gibberish, not as a typo: no "did you mean".
