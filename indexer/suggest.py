@@ -16,7 +16,7 @@ from whoosh.reading import IndexReader
 from whoosh.spelling import Corrector, ListCorrector
 
 from indexer.analysis import is_spelling_variant
-from indexer.querytext import lex
+from indexer.querytext import Token, lex
 from indexer.schema import SEARCH_FIELDS, TEXT_FIELD
 
 MAX_DISTANCE = 2
@@ -45,13 +45,7 @@ def suggest(
     `vocabulary` is `spelling_words(reader)`, kept by the caller for the reader's lifetime.
     """
     spelling = reader.schema[TEXT_FIELD].spelling_fieldname(TEXT_FIELD)
-    unknown = [
-        token
-        for token in lex(text)
-        if token.is_plain_word
-        and _checkable(token.text)
-        and not _as_written(reader, spelling, token.text.casefold())
-    ]
+    unknown = [token for token in lex(text) if _misspelt(token, reader, spelling, analyze)]
     if not unknown or len(unknown) > MAX_CORRECTED_WORDS:
         return None
     name_words = sorted({w.casefold() for name in names for w in name.split() if w.isalpha()})
@@ -73,8 +67,6 @@ def suggest(
         ]
         if _known(word, reader, analyze):
             # Found through its stem (glenis ~ glenys): offer only how the texts spell it.
-            if is_spelling_variant(word):
-                continue
             options = [o for o in options if analyze(o) == analyze(word)]
         best = _closest(word, options, reader, analyze)
         if best is not None:
@@ -121,6 +113,17 @@ class _ListCursor:
 
     def find(self, word: str) -> None:
         self.at = bisect_left(self.words, word)
+
+
+def _misspelt(token: Token, reader: IndexReader, spelling_field: str, analyze: Analyze) -> bool:
+    """Return whether a query word may be a typo: a plain word the texts never write as typed,
+    and not a spelling variant the analyzer folds (behavior finds behaviour)."""
+    if not token.is_plain_word or not _checkable(token.text):
+        return False
+    word = token.text.casefold()
+    if _as_written(reader, spelling_field, word):
+        return False
+    return not (is_spelling_variant(word) and _known(word, reader, analyze))
 
 
 def _as_written(reader: IndexReader, spelling_field: str, word: str) -> bool:

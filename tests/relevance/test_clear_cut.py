@@ -95,3 +95,13 @@ def test_more_like_this_finds_related_findings_but_not_the_element_or_its_copies
     assert f"{S001}:15" not in ids or f"{S000}:19" not in ids  # copies shown once
     assert "abided by the conditions" in similar[0].text
     assert seeds.similar("nope.txt:1") is None
+
+
+def test_american_spellings_do_not_count_as_unknown_words(seeds: WhooshSearch) -> None:
+    # The seeds write "behaviour", "prioritised", "recognised", "summarised": the American
+    # spellings are folded, not typos, so the one real typo beside them is still corrected
+    # (four unknown words would get no suggestion at all).
+    query = "behavior prioritized recognized summarized casloads"
+    assert seeds.search(SearchRequest(query=query)).suggestion == (
+        "behavior prioritized recognized summarized caseloads"
+    )
