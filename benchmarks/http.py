@@ -1,7 +1,9 @@
 """The same pages through the HTTP API: the real server (`reportsearch serve`, waitress) and
 concurrent clients on keep-alive connections, each asking the whole query set per round.
 
-The server's resident memory is read from /proc after the load: its peak (VmHWM).
+The server's resident memory is read from /proc after the load: its peak (VmHWM); so is the
+CPU time its workers spend per page under the back-to-back load, and the clients' own (they
+share the machine's cores with the server).
 """
 
 from __future__ import annotations
@@ -128,7 +130,16 @@ def measure_http(
         return {"server_rss_mb": None, "http_note": "web app not available (issue 4)"}
     server, port = start_server(index, processes)
     try:
+        workers = _server_pids(server.pid)
+        server_before, clients_before = _cpu_s(workers), time.process_time()
         figures = _load(port, clients, rounds, 0.0, "http_")
+        pages = figures["http_requests"]
+        figures.update(
+            http_server_cpu_ms_per_page=round((_cpu_s(workers) - server_before) / pages * 1000, 2),
+            http_client_cpu_ms_per_page=round(
+                (time.process_time() - clients_before) / pages * 1000, 2
+            ),
+        )
         figures.update(_load(port, clients, rounds, think_s, "http_paced_"))
         current, peak = _server_rss_mb(server.pid)
     finally:
@@ -167,10 +178,24 @@ def _load(port: int, clients: int, rounds: int, think_s: float, prefix: str) -> 
     }
 
 
+def _server_pids(pid: int) -> list[int]:
+    """Return the processes that serve pages: the workers when the server runs several
+    (`--processes`), else the server itself."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(child) for child in children] or [pid]
+
+
+def _cpu_s(pids: list[int]) -> float:
+    """Return the CPU time (user + system, seconds) the processes have used so far."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def _server_rss_mb(pid: int) -> tuple[float, float]:
     """Return the (current, peak) resident memory of the server: its workers' summed, when it
     runs several (`--processes`), else its own."""
-    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    pids = [int(child) for child in children] or [pid]
-    readings = [rss_mb(one) for one in pids]
+    readings = [rss_mb(one) for one in _server_pids(pid)]
     return sum(r[0] for r in readings), sum(r[1] for r in readings)

@@ -41,6 +41,8 @@ ROWS: tuple[tuple[str, str, str | None, str | None, str], ...] = (
     ("HTTP p50, 20 clients back to back (ms)", "http_p50_ms", None, None, ""),
     ("HTTP p95, 20 clients back to back (ms)", "http_p95_ms", None, None, "<= 300"),
     ("HTTP requests/s, back to back", "http_requests_per_s", None, None, ""),
+    ("server CPU per page, back to back (ms)", "http_server_cpu_ms_per_page", None, None, ""),
+    ("clients' CPU per page (ms)", "http_client_cpu_ms_per_page", None, None, ""),
     ("HTTP p50, 20 clients pausing (ms)", "http_paced_p50_ms", None, None, ""),
     ("HTTP p95, 20 clients pausing (ms)", "http_paced_p95_ms", None, None, "<= 300"),
     ("HTTP errors", "http_errors", None, None, "0"),

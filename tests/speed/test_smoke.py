@@ -44,5 +44,8 @@ def test_benchmark_smoke(tmp_path: Path) -> None:
     assert figures["http_errors"] == 0 and figures["http_paced_errors"] == 0
     assert figures["http_requests"] == 3 * len(figures["per_query"])
     assert 20 < figures["server_rss_mb"] < 2000
+    # Serving a page costs CPU in the server's workers, and the clients' share is smaller.
+    assert figures["http_server_cpu_ms_per_page"] > 0
+    assert 0 <= figures["http_client_cpu_ms_per_page"] < figures["http_server_cpu_ms_per_page"]
     assert "| page query p50 (ms) |" in done.stdout
     assert [p.name for p in tmp_path.iterdir()] == ["figures.json"]  # nothing left behind
