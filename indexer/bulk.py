@@ -11,7 +11,7 @@ they come. Reads whoosh3 3.54's posting blocks directly (the version is pinned e
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import accumulate
 from pickle import loads
 from typing import Any
@@ -193,27 +193,27 @@ class BulkSearcher:
         text = reader.schema[field].to_bytes(word)
         if (field, text) not in reader:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        key = ("positions", offset, field, text)
-        cached = self.shared.cached(key) if self.cache else None
-        if cached is not None:
-            return cached
-        common = self.cache and reader.doc_frequency(field, text) >= CACHE_MIN_POSTINGS
-        wanted = np.ones_like(candidates) if common else candidates
-        pairs = _positions(reader.postings(field, text), _decoder(reader, field), wanted)
-        if common:
-            self.shared.cache(key, pairs, pairs[0].nbytes + pairs[1].nbytes)
-        return pairs
+        decode = _decoder(reader, field)
+        if not (self.cache and reader.doc_frequency(field, text) >= CACHE_MIN_POSTINGS):
+            return _positions(reader.postings(field, text), decode, candidates)
+
+        def every_pair() -> tuple[tuple[Ids, Ids], int]:
+            pairs = _positions(reader.postings(field, text), decode, np.ones_like(candidates))
+            return pairs, pairs[0].nbytes + pairs[1].nbytes
+
+        return self.shared.cached_or_make(("positions", offset, field, text), every_pair)
 
     def postings(self, sub: Searcher, offset: int, field: str, text: bytes) -> tuple[Ids, Scores]:
         """Return one segment's raw postings of a term; common terms' are kept for reuse."""
-        key = ("postings", offset, field, text)
-        cached = self.shared.cached(key) if self.cache else None
-        if cached is not None:
-            return cached
-        ids, weights = _postings(sub.reader().postings(field, text))
-        if self.cache and len(ids) >= CACHE_MIN_POSTINGS:
-            self.shared.cache(key, (ids, weights), ids.nbytes + weights.nbytes)
-        return ids, weights
+        reader = sub.reader()
+        if not (self.cache and reader.doc_frequency(field, text) >= CACHE_MIN_POSTINGS):
+            return _postings(reader.postings(field, text))
+
+        def decoded() -> tuple[tuple[Ids, Scores], int]:
+            ids, weights = _postings(reader.postings(field, text))
+            return (ids, weights), ids.nbytes + weights.nbytes
+
+        return self.shared.cached_or_make(("postings", offset, field, text), decoded)
 
     def _empty(self) -> tuple[Mask, Scores]:
         return np.zeros(self.size, dtype=bool), np.zeros(self.size, dtype=np.float64)
@@ -231,11 +231,25 @@ class BulkSearcher:
 
 
 def live_mask(reader: IndexReader) -> Mask:
-    """Return which document numbers of `reader` are not deleted."""
+    """Return which document numbers of `reader` are not deleted.
+
+    Read from each segment's own (short) list of deleted documents: walking every live id in
+    Python took 0.2 s at 100k elements, nine times over when a server first opened an index
+    with deletions (one for the matcher, one per facet table).
+    """
     live = np.ones(reader.doc_count_all(), dtype=bool)
-    if reader.has_deletions():
-        live[:] = False
-        live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+    if not reader.has_deletions():
+        return live
+    for leaf, offset in reader.leaf_readers():
+        if not leaf.has_deletions():
+            continue
+        segment = leaf.segment()
+        deleted: Iterable[int] = (
+            segment.deleted_docs()
+            if segment is not None
+            else (n for n in range(leaf.doc_count_all()) if leaf.is_deleted(n))
+        )
+        live[np.fromiter(deleted, dtype=np.int64) + offset] = False
     return live
 
 

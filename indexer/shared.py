@@ -30,6 +30,7 @@ class ReaderData:
         self._cache: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._cached_bytes = 0
+        self._making: dict[Any, threading.Lock] = {}
         self.cache_bytes = cache_bytes
 
     def once(self, name: str, make: Callable[[], T]) -> T:
@@ -51,6 +52,30 @@ class ReaderData:
                 return None
             self._cache.move_to_end(key)
             return entry[0]
+
+    def cached_or_make(self, key: Any, make: Callable[[], tuple[T, int]]) -> T:
+        """Return the cache entry of `key`, made by `make` (value, size in bytes) if missing.
+
+        One thread makes it while the others asking for the same key wait for it: when a
+        server opens a new index, its threads all ask for the same common words at once, and
+        each decoding them itself multiplied the first pages' work by the number of threads.
+        """
+        value = self.cached(key)
+        if value is not None:
+            return value
+        with self._cache_lock:
+            making = self._making.setdefault(key, threading.Lock())
+        try:
+            with making:
+                value = self.cached(key)
+                if value is None:
+                    value, size = make()
+                    self.cache(key, value, size)
+        finally:
+            with self._cache_lock:
+                if self._making.get(key) is making:
+                    del self._making[key]
+        return value
 
     def cache(self, key: Any, value: Any, size: int) -> None:
         """Keep `value` (of `size` bytes), dropping the least recently used beyond the budget."""

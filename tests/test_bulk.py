@@ -164,6 +164,28 @@ def test_suggestions_from_memory_equal_whoosh_reader_corrector(
         assert service.search(SearchRequest(query=query)).suggestion is not None
 
 
+def test_live_mask_equals_whoosh_deletions_in_every_segment(
+    tmp_path: Path, updated_index: Path
+) -> None:
+    import shutil
+
+    from indexer.bulk import live_mask
+
+    shutil.copytree(updated_index, tmp_path / "index")
+    ix = whoosh_index.open_dir(str(current_generation(tmp_path / "index")))
+    first = next(iter(load_documents(SEED_DOCUMENTS, load_gazetteer([BENCH_GAZETTEER]))))
+    writer = ix.writer()
+    writer.delete_by_term(DOCUMENT_ID, first.id)  # its re-added half, in the second segment
+    writer.commit(merge=False)
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        leaves = reader.leaf_readers()
+        assert len(leaves) >= 2 and all(leaf.has_deletions() for leaf, _ in leaves[:2])
+        expected = [not reader.is_deleted(n) for n in range(reader.doc_count_all())]
+        assert live_mask(reader).tolist() == expected
+    ix.close()
+
+
 def test_copies_found_by_fingerprint_code_equal_the_term_lookup(
     updated_services: tuple[WhooshSearch, WhooshSearch],
 ) -> None:
