@@ -11,7 +11,7 @@ they come. Reads whoosh3 3.54's posting blocks directly (the version is pinned e
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
 from pickle import loads
 from typing import Any
@@ -194,26 +194,50 @@ class BulkSearcher:
         if (field, text) not in reader:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         decode = _decoder(reader, field)
-        if not (self.cache and reader.doc_frequency(field, text) >= CACHE_MIN_POSTINGS):
-            return _positions(reader.postings(field, text), decode, candidates)
 
         def every_pair() -> tuple[tuple[Ids, Ids], int]:
             pairs = _positions(reader.postings(field, text), decode, np.ones_like(candidates))
             return pairs, pairs[0].nbytes + pairs[1].nbytes
 
-        return self.shared.cached_or_make(("positions", offset, field, text), every_pair)
+        kept = self._kept(("positions", offset, field, text), reader, field, text, every_pair)
+        if kept is not None:
+            return kept
+        return _positions(reader.postings(field, text), decode, candidates)
 
     def postings(self, sub: Searcher, offset: int, field: str, text: bytes) -> tuple[Ids, Scores]:
         """Return one segment's raw postings of a term; common terms' are kept for reuse."""
         reader = sub.reader()
-        if not (self.cache and reader.doc_frequency(field, text) >= CACHE_MIN_POSTINGS):
-            return _postings(reader.postings(field, text))
 
         def decoded() -> tuple[tuple[Ids, Scores], int]:
             ids, weights = _postings(reader.postings(field, text))
             return (ids, weights), ids.nbytes + weights.nbytes
 
-        return self.shared.cached_or_make(("postings", offset, field, text), decoded)
+        kept = self._kept(("postings", offset, field, text), reader, field, text, decoded)
+        if kept is not None:
+            return kept
+        return _postings(reader.postings(field, text))
+
+    def _kept(
+        self,
+        key: tuple[Any, ...],
+        reader: IndexReader,
+        field: str,
+        text: bytes,
+        make: Callable[[], tuple[Any, int]],
+    ) -> Any | None:
+        """Return the shared entry of a common term, made once by `make`; None for a rare term
+        (or with the cache off), which the caller decodes for itself.
+
+        The cache is asked first, so a kept term costs no look-up of its frequency.
+        """
+        if not self.cache:
+            return None
+        found = self.shared.cached(key)
+        if found is not None:
+            return found
+        if reader.doc_frequency(field, text) < CACHE_MIN_POSTINGS:
+            return None
+        return self.shared.cached_or_make(key, make)
 
     def _empty(self) -> tuple[Mask, Scores]:
         return np.zeros(self.size, dtype=bool), np.zeros(self.size, dtype=np.float64)
