@@ -26,7 +26,7 @@ from benchmarks.corpus import BENCH_GAZETTEER, HTML_SHARE, write_corpus
 from benchmarks.measure import folder_mb, load_average, percentile, run_in_child
 from benchmarks.pages import Page
 from benchmarks.queries import QUERIES, BenchQuery
-from indexer.store import current_generation
+from indexer.whoosh.store import current_generation
 
 UPDATE_MARK = "Benchmarkupdated"
 """A word no generated text holds, written into the changed document to check the update."""

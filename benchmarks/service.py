@@ -14,7 +14,8 @@ from benchmarks.measure import run_command
 from benchmarks.pages import Page
 from benchmarks.queries import BenchQuery
 from indexer.results import SearchRequest
-from indexer.search import WhooshSearch
+from indexer.whoosh.search import WhooshSearch
+from web.markup import snippet_html
 
 PAGE_SIZE = 10
 
@@ -58,7 +59,8 @@ class ServiceSearch:
             name: [(value.value, value.count) for value in values]
             for name, values in results.facets.items()
         }
-        return Page(results.total, [(hit.id, hit.snippet) for hit in results.hits], facets)
+        hits = [(hit.id, str(snippet_html(hit.snippet))) for hit in results.hits]
+        return Page(results.total, hits, facets)
 
     def close(self) -> None:
         """Close the service's searcher."""

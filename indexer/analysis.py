@@ -1,10 +1,11 @@
-"""Text analysis for every full-text field: the analyzer chain, spelling variants, synonyms.
+"""Text analysis shared by every engine: words → the terms they are indexed and searched as.
 
-Words are NFKC-normalised (ligatures, full-width letters), lower-cased, accents folded,
+Words are NFKC-normalised (ligatures, full-width letters), lower-cased, Latin accents folded,
 American spellings folded into British ones (`behavior` → `behaviour`, `organize` →
-`organise`), stop words dropped and stems taken.
-The same chain runs at index and query time, so `behavior` finds "behaviour". Synonyms
-(acronyms and their expansions) are applied at query time by `querying`, from a data file.
+`organise`), stop words dropped and stems taken (`indexer.stemming`). The same chain runs at
+index and query time and in every engine, so `behavior` finds "behaviour" and two engines fed
+the same corpus match the same elements. Synonyms (acronyms and their expansions) are applied
+at query time by `indexer.query`, from a data file.
 """
 
 from __future__ import annotations
@@ -13,25 +14,23 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
-from whoosh.analysis import (
-    CharsetFilter,
-    Filter,
-    LowercaseFilter,
-    RegexTokenizer,
-    StemFilter,
-    StopFilter,
-)
-from whoosh.analysis.acore import Token
-from whoosh.analysis.analyzers import CompositeAnalyzer
-from whoosh.support.charset import accent_map
+from indexer.stemming import stem
 
 VARIANTS_FILE = "spelling_variants.txt"
 SYNONYMS_FILE = "synonyms.txt"
+STOP_WORDS_FILE = "stop_words.txt"
+
+WORD = re.compile(r"[\w*]+(?:\.?[\w*]+)*")
+"""A word: letters, digits, underscores (and `*`, so a wildcard stays one word), with inner
+dots kept (`e.g`, `1.2`)."""
+MIN_TERM_CHARS = 2
+"""Shorter words ("a", "I", "x") say nothing about a passage and are dropped like stop words."""
 
 _INFLECTIONS = ("", "s", "es", "ed", "ing", "al", "ally", "able", "ably", "ful", "hood")
 """Endings under which a listed variant pair is folded too (behavior-al, honor-able)."""
@@ -41,6 +40,21 @@ _IZE = re.compile(r"^([a-z]{3,})(iz|yz)(e|es|ed|ing|ation|ations|ational|er|ers)
 
 FINGERPRINT_MIN_WORDS = 8
 """Shorter texts ("Reply", "Very annoying indeed") may repeat without being one reproduced text."""
+
+_LATIN_EXTRA = {
+    "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ð": "d", "þ": "th", "đ": "d", "ħ": "h",
+    "ı": "i", "ł": "l", "ŀ": "l", "ŧ": "t", "ŋ": "n", "ƒ": "f", "ĸ": "k",
+}  # fmt: skip
+"""Latin letters with no decomposition, folded to the letters readers take them for."""
+
+
+class AnalyzedToken(NamedTuple):
+    """One indexed term with its word position and its character span in the text."""
+
+    term: str
+    position: int
+    start: int
+    end: int
 
 
 def _data_text(name: str, path: Path | None) -> str:
@@ -85,6 +99,14 @@ def load_synonyms(path: Path | None = None) -> tuple[tuple[str, ...], ...]:
     return tuple(groups)
 
 
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Return the words too common to index (the stop-words data file)."""
+    return frozenset(
+        w for line in _data_lines(_data_text(STOP_WORDS_FILE, None)) for w in line.split()
+    )
+
+
 def is_spelling_variant(word: str) -> bool:
     """Return whether `word` is an American spelling the analyzer folds (behavior, organize)."""
     word = word.casefold()
@@ -99,157 +121,91 @@ def fold_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-class VariantFilter(Filter):
-    """Fold American spellings into British ones: listed pairs, then the -ize/-yze rule."""
-
-    is_morph = True  # the spelling field keeps words as written, for "did you mean"
-
-    def __init__(self, variants: dict[str, str]) -> None:
-        self.variants = variants
-
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:  # type: ignore[override]
-        """Yield the tokens of the stream `value`, American spellings folded."""
-        variants = self.variants
-        for token in tokens:
-            text = token.text
-            folded = variants.get(text)
-            if folded is None:
-                match = _IZE.match(text)
-                folded = f"{match[1]}{match[2][0]}s{match[3]}" if match else None
-            if folded is not None:
-                token.text = folded
-            yield token
+@lru_cache(maxsize=4096)
+def _fold_latin_char(ch: str) -> str:
+    if ch in _LATIN_EXTRA:
+        return _LATIN_EXTRA[ch]
+    if not ("\u00c0" <= ch <= "\u02af" or "\u1e00" <= ch <= "\u1eff"):
+        return ch  # other scripts keep their marks: they are letters there, not accents
+    decomposed = unicodedata.normalize("NFKD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)) or ch
 
 
-class CompatibilityFilter(Filter):
-    """Fold compatibility characters: ligatures from PDFs (ﬁndings), full-width letters (ＮＰＳ)."""
-
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:  # type: ignore[override]
-        for token in tokens:
-            if not token.text.isascii():
-                token.text = unicodedata.normalize("NFKC", token.text)
-            yield token
+def normalise_word(word: str) -> str:
+    """Return a word as the analyzer compares it: NFKC, lower case, Latin accents folded."""
+    if word.isascii():
+        return word.lower()
+    word = unicodedata.normalize("NFKC", word).lower()
+    return "".join(_fold_latin_char(ch) for ch in word) if not word.isascii() else word
 
 
-def text_analyzer(variants: dict[str, str] | None = None) -> Any:
-    """Return the analyzer shared by every full-text field, at index and query time."""
-    return TextAnalyzer(
-        RegexTokenizer(),
-        CompatibilityFilter(),
-        LowercaseFilter(),
-        CharsetFilter(accent_map),
-        VariantFilter(dict(load_variants()) if variants is None else variants),
-        StopFilter(),
-        StemFilter(),
-    )
-
-
-class TextAnalyzer(CompositeAnalyzer):
-    """The chain of `text_analyzer`, run as one loop instead of seven nested generators.
-
-    Same tokens, same attributes (`tests/test_analysis.py` compares them with the generic
-    chain): analysis was half the cost of indexing, most of it generator hand-offs. Calls
-    the fused loop does not cover (no tokenizing, original text kept) take the generic path.
-    """
-
-    def __call__(
-        self,
-        value: str,
-        no_morph: bool = False,
-        positions: bool = False,
-        chars: bool = False,
-        keeporiginal: bool = False,
-        removestops: bool = True,
-        start_pos: int = 0,
-        start_char: int = 0,
-        tokenize: bool = True,
-        mode: str = "",
-        **kwargs: Any,
-    ) -> Iterator[Token]:
-        """Yield the analyzed tokens of `value` (one Token object, reused, as Whoosh does)."""
-        options: dict[str, Any] = {
-            "positions": positions,
-            "chars": chars,
-            "removestops": removestops,
-        }
-        options["mode"] = mode
-        if not tokenize or keeporiginal or tuple(map(type, self.items)) != _CHAIN:
-            return super().__call__(
-                value,
-                no_morph=no_morph,
-                keeporiginal=keeporiginal,
-                start_pos=start_pos,
-                start_char=start_char,
-                tokenize=tokenize,
-                **options,
-                **kwargs,
-            )
-        token = Token(**options, **kwargs)
-        return self._fused(value, token, no_morph, start_pos, start_char)
-
-    def _fused(
-        self, value: str, t: Token, no_morph: bool, start_pos: int, start_char: int
-    ) -> Iterator[Token]:
-        tokenizer, _, _, charset, variant, stop, stem = self.items
-        charmap = charset.charmap  # type: ignore[attr-defined]
-        variants = variant.variants  # type: ignore[attr-defined]
-        stops, minsize, maxsize = stop.stops, stop.min, stop.max  # type: ignore[attr-defined]
-        renumber = stop.renumber and t.positions  # type: ignore[attr-defined]
-        stem_word, ignore = stem._stem, stem.ignore  # type: ignore[attr-defined]
-        positions, chars, removestops = t.positions, t.chars, t.removestops
-        pos = None
-        for number, match in enumerate(tokenizer.expression.finditer(value)):  # type: ignore[attr-defined]
-            text = match.group(0)
-            if text.isascii():
-                text = text.lower()  # the accent map leaves lower-case ASCII as it is
-            else:
-                text = unicodedata.normalize("NFKC", text).lower().translate(charmap)
-            if not no_morph:
-                text = _fold_variant(text, variants)
-            t.boost = 1.0
-            if positions:
-                t.pos = start_pos + number
-            if chars:
-                t.startchar = start_char + match.start()
-                t.endchar = start_char + match.end()
-            if (
-                len(text) >= minsize
-                and (maxsize is None or len(text) <= maxsize)
-                and (text not in stops)
-            ):
-                if renumber:
-                    pos = t.pos if pos is None else pos + 1
-                    t.pos = pos
-                t.stopped = False
-                t.text = text if no_morph or text in ignore else stem_word(text)
-                yield t
-            elif not removestops:
-                t.stopped = True
-                t.text = text
-                yield t
-
-
-_CHAIN = (
-    RegexTokenizer,
-    CompatibilityFilter,
-    LowercaseFilter,
-    CharsetFilter,
-    VariantFilter,
-    StopFilter,
-    StemFilter,
-)
-
-
-def _fold_variant(text: str, variants: dict[str, str]) -> str:
-    """Return `text` with an American spelling folded, as `VariantFilter` does."""
-    folded = variants.get(text)
+def fold_variant(word: str, variants: dict[str, str]) -> str:
+    """Return `word` with an American spelling folded into the British one."""
+    folded = variants.get(word)
     if folded is not None:
         return folded
-    if "z" in text:  # the -ize/-yze rule needs a z; most words skip the regex
-        match = _IZE.match(text)
+    if "z" in word:  # the -ize/-yze rule needs a z; most words skip the regex
+        match = _IZE.match(word)
         if match:
             return f"{match[1]}{match[2][0]}s{match[3]}"
-    return text
+    return word
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """The one analysis chain; `variants` defaults to the bundled spelling-variants file."""
+
+    variants: dict[str, str]
+    stops: frozenset[str]
+
+    def tokens(self, text: str, morph: bool = True) -> Iterator[AnalyzedToken]:
+        """Yield the terms of `text` with positions and spans; `morph=False` keeps words as
+        written (no variant folding, no stems: the spelling vocabulary).
+
+        Positions count every word, but after a dropped stop word the next kept word takes
+        the following position, so a phrase with a stop word inside still matches.
+        """
+        variants, stops = self.variants, self.stops
+        position: int | None = None
+        for number, match in enumerate(WORD.finditer(text)):
+            word = normalise_word(match.group(0))
+            if morph:
+                word = fold_variant(word, variants)
+            if len(word) < MIN_TERM_CHARS or word in stops:
+                continue
+            position = number if position is None else position + 1
+            yield AnalyzedToken(stem(word) if morph else word, position, match.start(), match.end())
+
+    def terms(self, text: str) -> list[str]:
+        """Return the terms of `text` in order."""
+        return [token.term for token in self.tokens(text)]
+
+    def words(self, text: str) -> list[str]:
+        """Return the words of `text` as written, lower-cased and folded (no stems)."""
+        return [token.term for token in self.tokens(text, morph=False)]
+
+    def whole(self, text: str) -> str:
+        """Return `text` analysed as one word, not split (a wildcard's letters: `Caseloads*`)."""
+        word = fold_variant(normalise_word(text), self.variants)
+        return word if word in self.stops else stem(word)
+
+
+@lru_cache(maxsize=8)
+def make_analyzer(variants_file: Path | None = None) -> Analyzer:
+    """Return the analyzer over the bundled (or given) spelling-variants file."""
+    return Analyzer(load_variants(variants_file), stop_words())
+
+
+def default_analyzer() -> Analyzer:
+    """Return the analyzer every index and query uses."""
+    return make_analyzer(None)
+
+
+def name_terms(text: str) -> list[str]:
+    """Return the terms of a name field (an author): lower case, no stems, no stop words."""
+    stops = stop_words()
+    words = (match.group(0).lower() for match in WORD.finditer(text))
+    return [w for w in words if len(w) >= MIN_TERM_CHARS and w not in stops]
 
 
 def fingerprint(text: str) -> str | None:

@@ -1,4 +1,4 @@
-"""Verify an index location: the pointer, the generation, its manifest, a search, leftovers.
+"""Verify an index: what is served, its manifest, test searches, leftovers — for any engine.
 
 `check_index` never changes anything; it reports each finding as ok, a warning (the index
 works, but something deserves attention) or a failure (searches would fail or be wrong), and
@@ -12,20 +12,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from indexer.backend import BackendSettings, IndexStore, StoreFacts, open_backend, open_store
 from indexer.errors import IndexUnavailableError, ManifestError, QueryError
-from indexer.generations import current_generation, stale_entries
-from indexer.locking import lock_holder
-from indexer.manifest import Manifest
+from indexer.fields import KIND
 from indexer.results import SearchRequest
-from indexer.schema import KIND
-from indexer.search import WhooshSearch
-from indexer.store import GenerationFacts, describe_generation
 
-MANY_SEGMENTS = 20
-MANY_DELETED = 0.25
-MANY_DELETED_MIN = 1_000
-"""Above these (a share of deleted records, and at least this many), searches slow down and a
-full rebuild, which compacts the index, is worth its time."""
 SHOWN_MISMATCHES = 3
 
 
@@ -49,7 +40,7 @@ class Finding:
 class CheckReport:
     """Everything `check` found about one index location."""
 
-    location: Path
+    location: str
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -62,44 +53,42 @@ class CheckReport:
         self.findings.append(Finding(level, text))
 
 
-def check_index(location: Path) -> CheckReport:
-    """Look the index at `location` over, changing nothing."""
-    report = CheckReport(location)
-    holder = lock_holder(location)
+def check_index(settings: BackendSettings | Path) -> CheckReport:
+    """Look the index over, changing nothing (a Path: the embedded index in that folder)."""
+    if isinstance(settings, Path):
+        settings = BackendSettings(index=settings)
+    store = open_store(settings)
+    report = CheckReport(store.location)
+    holder = store.lock_holder()
     if holder is not None:
         report.add(Level.WARN, f"a reindex is running (pid {holder or 'unknown'})")
     try:
-        folder = current_generation(location)
-        report.add(Level.OK, f"CURRENT names {folder.name}")
-        facts = describe_generation(folder, location)
+        facts = store.facts()
     except IndexUnavailableError as error:
         report.add(Level.FAIL, error.reason)
         return report
-    report.add(Level.OK, _describe_facts(folder.name, facts))
-    deleted = facts.deleted > max(MANY_DELETED * facts.records, MANY_DELETED_MIN)
-    if facts.segments > MANY_SEGMENTS or deleted:
-        report.add(Level.WARN, "many segments or deleted records: `index --full` compacts them")
-    _check_manifest(report, folder, facts)
-    _check_search(report, location, facts)
-    stale = stale_entries(location)
+    report.add(Level.OK, f"serving {facts.served}: {_describe_facts(facts)}")
+    for warning, text in facts.notes:
+        report.add(Level.WARN if warning else Level.OK, text)
+    _check_manifest(report, store, facts)
+    _check_search(report, settings, facts)
+    stale = store.stale()
     if stale and holder is None:
-        names = ", ".join(p.name for p in stale)
-        report.add(Level.WARN, f"left by interrupted runs: {names} (the next index run removes it)")
+        report.add(
+            Level.WARN,
+            f"left by interrupted runs: {', '.join(stale)} (the next index run removes it)",
+        )
     return report
 
 
-def _describe_facts(name: str, facts: GenerationFacts) -> str:
-    return (
-        f"{name} opens: {facts.records} elements of {len(facts.records_per_document)} "
-        f"documents in {facts.segments} segment{'' if facts.segments == 1 else 's'} "
-        f"({facts.deleted} deleted records)"
-    )
+def _describe_facts(facts: StoreFacts) -> str:
+    return f"{facts.records} elements of {len(facts.records_per_document)} documents"
 
 
-def _check_manifest(report: CheckReport, folder: Path, facts: GenerationFacts) -> None:
+def _check_manifest(report: CheckReport, store: IndexStore, facts: StoreFacts) -> None:
     try:
-        manifest = Manifest.read(folder)
-    except ManifestError as error:
+        manifest = store.served_manifest()
+    except (ManifestError, IndexUnavailableError) as error:
         report.add(Level.WARN, f"{error.reason}: the next index run rebuilds in full")
         return
     expected = {doc_id: entry.element_count for doc_id, entry in manifest.files.items()}
@@ -119,8 +108,8 @@ def _check_manifest(report: CheckReport, folder: Path, facts: GenerationFacts) -
         report.add(Level.OK, f"manifest lists {len(expected)} files, {total} elements, as indexed")
 
 
-def _check_search(report: CheckReport, location: Path, facts: GenerationFacts) -> None:
-    service = WhooshSearch(location)
+def _check_search(report: CheckReport, settings: BackendSettings, facts: StoreFacts) -> None:
+    service = open_backend(settings)
     started = time.perf_counter()
     try:
         everything = service.search(SearchRequest(query=""))

@@ -1,7 +1,9 @@
 """The `reportsearch` command line: a thin click layer over parse, pipeline and search.
 
 The only module that imports click and the only place (with the web app's config) that
-reads environment variables.
+reads environment variables. Every command that touches an index takes the backend options
+(`--backend`, `--index`, `--nodes`, `--api-key`, `--collection`) and opens the engine
+through `indexer.backend`.
 """
 
 from __future__ import annotations
@@ -9,14 +11,25 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
 import click
 
+from indexer.backend import (
+    DEFAULT_COLLECTION,
+    BackendSettings,
+    SearchBackend,
+    engines,
+    open_backend,
+    open_store,
+)
 from indexer.entities import Gazetteer, load_gazetteer
 from indexer.errors import (
+    BackendUnavailableError,
+    ConfigurationError,
     GazetteerError,
     IndexUnavailableError,
     IndexWriteError,
@@ -24,6 +37,7 @@ from indexer.errors import (
     ReindexBusyError,
     SourceError,
 )
+from indexer.fields import FACETS
 from indexer.highlight import plain_snippet
 from indexer.limits import (
     DEFAULT_INGEST_LIMITS,
@@ -35,7 +49,7 @@ from indexer.limits import (
 from indexer.model import Document
 from indexer.parse import parse_source
 from indexer.pipeline import index_corpus
-from indexer.results import Hit, SearchBackend, SearchRequest, SearchResults, SortOrder
+from indexer.results import Hit, SearchRequest, SearchResults, SortOrder
 from indexer.sources import document_id, read_source
 from indexer.summaries import describe_check_report, describe_index_report
 
@@ -45,10 +59,14 @@ ENV_GAZETTEER = "REPORTSEARCH_GAZETTEER"
 ENV_MAX_FILE_SIZE = "REPORTSEARCH_MAX_FILE_SIZE"
 ENV_MAX_PARSE_SECONDS = "REPORTSEARCH_MAX_PARSE_SECONDS"
 ENV_QUERY_LIMITS = "REPORTSEARCH_QUERY_LIMITS"
+ENV_BACKEND = "REPORTSEARCH_BACKEND"
+ENV_NODES = "REPORTSEARCH_NODES"
+ENV_API_KEY = "REPORTSEARCH_API_KEY"
+ENV_COLLECTION = "REPORTSEARCH_COLLECTION"
 DEFAULT_INDEX = "var/index"
 DEFAULT_DOCUMENTS = "documents"
 
-FILTER_OPTIONS = ("source_type", "kind", "organisation", "region", "year", "speaker", "site")
+FILTER_OPTIONS = FACETS
 """The search options that filter by a facet; each is named after its facet."""
 
 index_option = click.option(
@@ -59,8 +77,57 @@ index_option = click.option(
     default=DEFAULT_INDEX,
     show_default=True,
     show_envvar=True,
-    help="Folder holding the index.",
+    help="Folder holding the embedded index (and, for a server backend, the reindex lock).",
 )
+
+
+def backend_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the options that choose the search backend and where its index is."""
+    options = [
+        index_option,
+        click.option(
+            "--backend",
+            type=click.Choice(list(engines())),
+            envvar=ENV_BACKEND,
+            show_envvar=True,
+            help="Search engine [default: the embedded one, which needs no server].",
+        ),
+        click.option(
+            "--nodes",
+            envvar=ENV_NODES,
+            show_envvar=True,
+            help="A server backend's nodes, comma-separated: http://10.0.0.1:8108,….",
+        ),
+        click.option(
+            "--api-key", envvar=ENV_API_KEY, show_envvar=True, help="A server backend's API key."
+        ),
+        click.option(
+            "--collection",
+            envvar=ENV_COLLECTION,
+            default=DEFAULT_COLLECTION,
+            show_default=True,
+            show_envvar=True,
+            help="The name a server backend's searches use (an alias).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def backend_settings(
+    options: dict[str, Any], limits: QueryLimits = DEFAULT_LIMITS
+) -> BackendSettings:
+    """Return the backend settings of a command's options (removing them from `options`)."""
+    nodes = options.pop("nodes", None) or ""
+    return BackendSettings(
+        engine=options.pop("backend", None),
+        index=options.pop("index_dir"),
+        nodes=tuple(node.strip() for node in nodes.split(",") if node.strip()),
+        api_key=options.pop("api_key", None),
+        collection=options.pop("collection", DEFAULT_COLLECTION),
+        limits=limits,
+    )
 
 
 gazetteer_option = click.option(
@@ -156,7 +223,7 @@ class QueryLimitsParam(click.ParamType):
     show_envvar=True,
     help="Folder of documents to index.",
 )
-@index_option
+@backend_options
 @gazetteer_option
 @click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating what changed.")
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
@@ -183,22 +250,22 @@ class QueryLimitsParam(click.ParamType):
     type=click.IntRange(1, 16),
     help="Writer processes for a full rebuild [default: 2 for corpora over 1 MB, else 1].",
 )
-def index(
-    documents_dir: Path, index_dir: Path, gazetteer_files: tuple[Path, ...], **options: Any
-) -> None:
+def index(documents_dir: Path, gazetteer_files: tuple[Path, ...], **options: Any) -> None:
     """Update the index from the files under --documents (only what changed, unless --full).
 
     The index being served stays untouched until the new one is complete; a second index
     run on the same --index exits at once.
     """
+    settings = backend_settings(options)
     gazetteer = _gazetteer(gazetteer_files)
     limits = IngestLimits(options["max_file_size"], options["max_parse_seconds"])
     hidden = not sys.stderr.isatty()  # a bar is noise in logs and pipes
     with click.progressbar(length=0, label="Indexing", file=sys.stderr, hidden=hidden) as bar:
         try:
+            store = open_store(settings)
             report = index_corpus(
                 documents_dir,
-                index_dir,
+                store,
                 gazetteer,
                 limits,
                 full=options["full"],
@@ -206,23 +273,29 @@ def index(
                 procs=options["procs"],
                 on_document=lambda _doc: bar.update(1),
                 on_plan=lambda total: setattr(bar, "length", total),
+                skip=settings.index,
             )
         except SourceError as error:
             raise click.ClickException(f"{error.path}: {error.reason}") from None
-        except (ReindexBusyError, IndexWriteError) as error:
+        except (ReindexBusyError, IndexWriteError, IndexUnavailableError) as error:
             raise click.ClickException(str(error)) from None
-    click.echo(describe_index_report(report, index_dir))
+        except ConfigurationError as error:
+            raise click.UsageError(_with_hint(error.message, error.hint)) from None
+    click.echo(describe_index_report(report, store.location))
     if report.documents == 0:
         raise click.ClickException("nothing was indexed (an index being served is unchanged)")
 
 
 @main.command()
-@index_option
-def check(index_dir: Path) -> None:
-    """Verify the index: pointer, files, manifest, a test search; say how to repair it."""
-    from indexer.checking import check_index  # imported here: see _search_service
+@backend_options
+def check(**options: Any) -> None:
+    """Verify the index: what is served, its manifest, test searches; say how to repair it."""
+    from indexer.checking import check_index
 
-    report = check_index(index_dir)
+    try:
+        report = check_index(backend_settings(options))
+    except ConfigurationError as error:
+        raise click.UsageError(_with_hint(error.message, error.hint)) from None
     click.echo(describe_check_report(report))
     if not report.healthy:
         raise click.ClickException(
@@ -232,7 +305,7 @@ def check(index_dir: Path) -> None:
 
 @main.command()
 @click.argument("query", required=False, default="")
-@index_option
+@backend_options
 @click.option("--type", "source_type", multiple=True, help="Only this source type (repeatable).")
 @click.option(
     "--kind", multiple=True, help="Only this element kind: section, finding, quote, comment."
@@ -266,7 +339,7 @@ def check(index_dir: Path) -> None:
     help="Change query limits: NAME=VALUE,… (max_terms=64,max_depth=4; see the README).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print results as one JSON object.")
-def search(query: str, index_dir: Path, **options: Any) -> None:
+def search(query: str, **options: Any) -> None:
     """Search the index for QUERY and show ranked hits with facet counts.
 
     QUERY may use "phrases", AND/OR/NOT, (brackets), prefix*, and fields: kind:finding,
@@ -287,7 +360,7 @@ def search(query: str, index_dir: Path, **options: Any) -> None:
     limits = options["query_limits"]
     if options["time_budget_ms"]:
         limits = replace(limits, time_budget_ms=options["time_budget_ms"])
-    results = _run_search(index_dir, request, limits)
+    results = _run_search(backend_settings(options, limits), request)
     if options["as_json"]:
         click.echo(json.dumps(results.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -296,16 +369,16 @@ def search(query: str, index_dir: Path, **options: Any) -> None:
 
 @main.command()
 @click.argument("element_id")
-@index_option
+@backend_options
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as one JSON array.")
-def similar(element_id: str, index_dir: Path, limit: int, as_json: bool) -> None:
+def similar(element_id: str, limit: int, as_json: bool, **options: Any) -> None:
     """Show the elements most like ELEMENT_ID (e.g. 001_55a1e3615517bc02.txt:25)."""
-    service = _search_service(index_dir)
+    service = _search_service(backend_settings(options))
     try:
         hits = service.similar(element_id, limit)
     except IndexUnavailableError as error:
-        raise click.ClickException(f"{error}\nBuild it with: reportsearch index") from None
+        raise click.ClickException(_unavailable(error)) from None
     finally:
         service.close()
     if hits is None:
@@ -316,27 +389,34 @@ def similar(element_id: str, index_dir: Path, limit: int, as_json: bool) -> None
         click.echo("\n".join(_describe_hits(hits, 1)) or "No similar elements.")
 
 
-def _search_service(index_dir: Path, limits: QueryLimits = DEFAULT_LIMITS) -> SearchBackend:
-    """Return the search service; the engine is imported only by the commands that search
-    (numpy and the search modules are a third of every other command's start-up)."""
-    from indexer.search import WhooshSearch
+def _search_service(settings: BackendSettings) -> SearchBackend:
+    """Return the search service of the settings' engine, or fail with the reason."""
+    try:
+        return open_backend(settings)
+    except ConfigurationError as error:
+        raise click.UsageError(_with_hint(error.message, error.hint)) from None
 
-    return WhooshSearch(index_dir, limits)
 
-
-def _run_search(
-    index_dir: Path, request: SearchRequest, limits: QueryLimits = DEFAULT_LIMITS
-) -> SearchResults:
-    service = _search_service(index_dir, limits)
+def _run_search(settings: BackendSettings, request: SearchRequest) -> SearchResults:
+    service = _search_service(settings)
     try:
         return service.search(request)
     except QueryError as error:
-        hint = f"\nHint: {error.hint}" if error.hint else ""
-        raise click.UsageError(f"{error.message}{hint}") from None
+        raise click.UsageError(_with_hint(error.message, error.hint)) from None
     except IndexUnavailableError as error:
-        raise click.ClickException(f"{error}\nBuild it with: reportsearch index") from None
+        raise click.ClickException(_unavailable(error)) from None
     finally:
         service.close()
+
+
+def _with_hint(message: str, hint: str | None) -> str:
+    return f"{message}\nHint: {hint}" if hint else message
+
+
+def _unavailable(error: IndexUnavailableError) -> str:
+    if isinstance(error, BackendUnavailableError):
+        return f"{error}\nIs the search server running? `reportsearch check` says more."
+    return f"{error}\nBuild it with: reportsearch index"
 
 
 def _describe_document(document: Document, notes: tuple[str, ...] = ()) -> str:

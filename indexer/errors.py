@@ -4,7 +4,9 @@ ReportSearchError
 ├── SourceError            a file could not be read or decoded (path, reason)
 │   └── ParseError         a decoded file yielded no readable document
 ├── GazetteerError         a gazetteer file that cannot be read or has the wrong shape
+├── ConfigurationError     settings that name no engine, or an engine without what it needs
 ├── IndexUnavailableError  no index, or one that cannot be opened
+│   └── BackendUnavailableError  a search server that does not answer
 ├── IndexWriteError        disk full or an I/O error while writing a new index generation
 ├── ManifestError          a generation's manifest that cannot be read
 ├── ReindexBusyError       another reindex holds the lock
@@ -47,6 +49,19 @@ class IndexUnavailableError(ReportSearchError):
         super().__init__(f"index at {location} is unavailable: {reason}")
         self.location = location
         self.reason = reason
+
+
+class ConfigurationError(ReportSearchError):
+    """Settings the library cannot work with: an unknown engine, a server engine without nodes."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class BackendUnavailableError(IndexUnavailableError):
+    """A search server (every node of a cluster) does not answer, or answers with errors."""
 
 
 class IndexWriteError(ReportSearchError):

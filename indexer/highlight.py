@@ -1,49 +1,46 @@
-"""Snippets: pick the best window of an element's text and mark the matched words.
+"""Snippets: pick the best window of an element's text around the words that matched.
 
-Pure Python with no engine in it; the caller supplies the token spans that matched. Every
-character of the text is HTML-escaped; the only markup in a snippet is `<mark>`.
+Pure Python with no engine and no markup in it: the caller supplies the spans that matched
+(`indexer.marking`), the result is plain text with the spans shifted into it. The web app
+escapes the text and adds `<mark>` (`web/markup.py`); the CLI prints `**` around them.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
+
+from indexer.results import Snippet, Span
 
 SNIPPET_CHARS = 280
 ELLIPSIS = "…"
 
 
-def make_snippet(text: str, spans: Sequence[tuple[int, int]], width: int = SNIPPET_CHARS) -> str:
-    """Return an escaped window of `text` around the densest cluster of `spans`, marked up."""
+def make_snippet(text: str, spans: Sequence[Span], width: int = SNIPPET_CHARS) -> Snippet:
+    """Return a window of `text` of about `width` characters around the densest `spans`."""
     spans = sorted(spans)
     start, end = _best_window(text, spans, width)
-    pieces = [ELLIPSIS] if start > 0 else []
-    pieces.append(_marked(text, spans, start, end))
-    if end < len(text):
-        pieces.append(ELLIPSIS)
-    return "".join(pieces).strip()
+    window = text[start:end]
+    lead = len(window) - len(window.lstrip())
+    body = window.strip()
+    prefix = ELLIPSIS if start > 0 else ""
+    suffix = ELLIPSIS if end < len(text) else ""
+    shift = len(prefix) - start - lead
+    marks = tuple(
+        (span_start + shift, span_end + shift)
+        for span_start, span_end in spans
+        if span_start >= start + lead and span_end <= start + lead + len(body)
+    )
+    if prefix and not body:
+        prefix = ""
+    return Snippet(prefix + body + suffix, marks)
 
 
-def mark_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """Return the whole of `text` escaped, with `spans` wrapped in `<mark>`."""
-    return _marked(text, sorted(spans), 0, len(text))
+def whole_text(text: str, spans: Sequence[Span]) -> Snippet:
+    """Return all of `text` with its sorted `spans` (a document page's element)."""
+    return Snippet(text, tuple(sorted(spans)))
 
 
-def _marked(text: str, spans: Sequence[tuple[int, int]], start: int, end: int) -> str:
-    """Return `text[start:end]` escaped, with the sorted `spans` inside it marked."""
-    pieces = []
-    cursor = start
-    for span_start, span_end in spans:
-        if span_start < start or span_end > end:
-            continue
-        pieces.append(html.escape(text[cursor:span_start], quote=False))
-        pieces.append(f"<mark>{html.escape(text[span_start:span_end], quote=False)}</mark>")
-        cursor = span_end
-    pieces.append(html.escape(text[cursor:end], quote=False))
-    return "".join(pieces)
-
-
-def _best_window(text: str, spans: Sequence[tuple[int, int]], width: int) -> tuple[int, int]:
+def _best_window(text: str, spans: Sequence[Span], width: int) -> tuple[int, int]:
     """Return the [start, end) window of about `width` characters holding the most spans."""
     if len(text) <= width:
         return 0, len(text)
@@ -76,7 +73,12 @@ def _snap_end(text: str, index: int) -> int:
     return space if space > 0 else index
 
 
-def plain_snippet(snippet: str, left: str = "**", right: str = "**") -> str:
-    """Return a snippet for a terminal: marks replaced by `left`/`right`, entities unescaped."""
-    marked = snippet.replace("<mark>", "\x00").replace("</mark>", "\x01")
-    return html.unescape(marked).replace("\x00", left).replace("\x01", right)
+def plain_snippet(snippet: Snippet, left: str = "**", right: str = "**") -> str:
+    """Return a snippet for a terminal: each matched span between `left` and `right`."""
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in snippet.marks:
+        pieces += [snippet.text[cursor:start], left, snippet.text[start:end], right]
+        cursor = end
+    pieces.append(snippet.text[cursor:])
+    return "".join(pieces)

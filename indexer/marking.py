@@ -1,26 +1,30 @@
-"""Which words of a hit to mark: the query's terms, and its phrases only where they occur whole.
+"""Which words of a text to mark: the query's terms, and its phrases only where they occur whole.
 
 A synonym expansion such as `(NPS OR "national probation service")` must mark "NPS" and the
-full name, not every "service" in the text, so phrases are matched as token sequences.
+full name, not every "service" in the text, so phrases are matched as term sequences. The
+engine says which terms its query matched (`MatchTargets`, wildcards expanded against its
+vocabulary); the spans come from the shared analyzer, so every engine marks alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
-from whoosh import query as wq
-from whoosh.reading import IndexReader
-
-from indexer.schema import SEARCH_FIELDS
+from indexer.analysis import Analyzer, default_analyzer
+from indexer.fields import SEARCH_FIELDS
+from indexer.query.tree import Fuzzy, Node, Phrase, Prefix, Terms, Wildcard, walk
+from indexer.results import Span
 
 MAX_MARKED_TERMS = 512
+
+Expand = Callable[[Prefix | Wildcard | Fuzzy], Iterable[str]]
+"""The index terms an expanding node matches, as the engine sees them."""
 
 
 @dataclass
 class MatchTargets:
-    """The analyzed terms and phrases of a query's positive, full-text parts."""
+    """The analysed terms and phrases of a query's positive, full-text parts."""
 
     terms: set[str] = field(default_factory=set)
     phrases: set[tuple[str, ...]] = field(default_factory=set)
@@ -29,36 +33,28 @@ class MatchTargets:
         return bool(self.terms or self.phrases)
 
 
-def match_targets(q: wq.Query, reader: IndexReader) -> MatchTargets:
-    """Return what to mark for query `q` (negated parts are left out)."""
+def targets_of(tree: Node, expand: Expand) -> MatchTargets:
+    """Return what to mark for `tree` (negated parts and value filters are left out)."""
     targets = MatchTargets()
-    _collect(q, reader, targets)
+    for node, negated in walk(tree):
+        if negated or getattr(node, "field", "") not in (None, *SEARCH_FIELDS):
+            continue
+        if isinstance(node, Terms):
+            targets.terms.update(node.terms)
+        elif isinstance(node, Phrase):
+            targets.phrases.add(node.terms)
+        elif isinstance(node, Prefix | Wildcard | Fuzzy):
+            for term in expand(node):
+                if len(targets.terms) >= MAX_MARKED_TERMS:
+                    break
+                targets.terms.add(term)
     return targets
 
 
-def _collect(q: wq.Query, reader: IndexReader, targets: MatchTargets) -> None:
-    if isinstance(q, wq.Not):
-        return
-    if isinstance(q, wq.AndNot):
-        _collect(q.a, reader, targets)
-        return
-    field_name = getattr(q, "fieldname", None)
-    if isinstance(q, wq.Phrase) and field_name in SEARCH_FIELDS:
-        targets.phrases.add(tuple(str(word) for word in q.words))
-    elif isinstance(q, wq.Term) and field_name in SEARCH_FIELDS:
-        targets.terms.add(str(q.text))
-    elif isinstance(q, wq.MultiTerm) and field_name in SEARCH_FIELDS:
-        for _name, text in q.existing_terms(reader, expand=True):
-            if len(targets.terms) < MAX_MARKED_TERMS:
-                targets.terms.add(text.decode("utf-8") if isinstance(text, bytes) else text)
-    for child in q.children():
-        _collect(child, reader, targets)
-
-
-def match_spans(analyzer: Any, text: str, targets: MatchTargets) -> list[tuple[int, int]]:
+def match_spans(text: str, targets: MatchTargets, analyzer: Analyzer | None = None) -> list[Span]:
     """Return the sorted, non-overlapping character spans of `text` that the targets match."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(_raw_spans(analyzer, text, targets)):
+    merged: list[Span] = []
+    for start, end in sorted(_raw_spans(analyzer or default_analyzer(), text, targets)):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
@@ -66,14 +62,14 @@ def match_spans(analyzer: Any, text: str, targets: MatchTargets) -> list[tuple[i
     return merged
 
 
-def _raw_spans(analyzer: Any, text: str, targets: MatchTargets) -> Iterator[tuple[int, int]]:
+def _raw_spans(analyzer: Analyzer, text: str, targets: MatchTargets) -> Iterator[Span]:
     if not targets:
         return
-    tokens = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True)]
-    words = [token[0] for token in tokens]
-    for i, (word, start, end) in enumerate(tokens):
-        if word in targets.terms:
-            yield start, end
+    tokens = list(analyzer.tokens(text))
+    words = [token.term for token in tokens]
+    for i, token in enumerate(tokens):
+        if token.term in targets.terms:
+            yield token.start, token.end
         for phrase in targets.phrases:
             if tuple(words[i : i + len(phrase)]) == phrase:
-                yield start, tokens[i + len(phrase) - 1][2]
+                yield token.start, tokens[i + len(phrase) - 1].end

@@ -1,7 +1,8 @@
-"""The indexing flow in one place: corpus files → hashes → changes → Documents → a generation.
+"""The indexing flow in one place: corpus files → hashes → changes → Documents → the index.
 
-`index_corpus` hashes every file, compares the hashes with the manifest of the generation
-being served and writes a new generation holding the same records a full build would:
+`index_corpus` hashes every file, compares the hashes with the manifest of the index being
+served and writes, through the engine's store (`indexer.backend`), a new version holding the
+same records a full build would:
 unchanged files are kept, changed and removed ones deleted, new and changed ones parsed and
 added. `full` (or a missing manifest, or changed settings) rebuilds from scratch. Failures are
 collected with path and reason while every readable file is indexed.
@@ -16,12 +17,12 @@ from contextlib import AbstractContextManager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from indexer.analysis import load_variants, stop_words
+from indexer.backend import BackendSettings, IndexStore, WriteStats, open_store
 from indexer.deadline import DeadlineExceeded, time_limit
 from indexer.entities import Gazetteer, default_gazetteer
 from indexer.errors import IndexUnavailableError, ManifestError, SourceError
-from indexer.generations import CURRENT_FILE, current_generation, remove_stale
 from indexer.limits import DEFAULT_INGEST_LIMITS, IngestLimits
-from indexer.locking import ReindexLock
 from indexer.manifest import FileEntry, Manifest
 from indexer.model import Document
 from indexer.parse import parse_source
@@ -34,8 +35,9 @@ from indexer.sources import (
     iter_source_paths,
     read_bytes,
 )
-from indexer.store import GenerationWriter, WriteStats, index_settings, open_generation
 
+RECORD_FORMAT = "2"
+"""Bumped when records change shape in a way no digest shows: forces a full rebuild."""
 PARALLEL_FROM_BYTES = 1_000_000
 """A full build of a corpus this big uses two writer processes: twice as fast on two cores."""
 
@@ -85,8 +87,9 @@ class IndexReport:
     full_reason: str | None = None
     """Why the index was rebuilt from scratch; None for an incremental update."""
     dry_run: bool = False
-    published: Path | None = None
-    """The generation written, None when nothing changed, nothing was readable, or dry run."""
+    published: str | None = None
+    """The version written (a generation, a collection), None when nothing changed, nothing
+    was readable, or dry run."""
     manifest: Manifest | None = None
     """What the index holds afterwards (what it would hold, for a dry run)."""
     failed_ids: set[str] = field(default_factory=set)
@@ -118,7 +121,7 @@ class IndexReport:
 
 def index_corpus(
     root: Path,
-    location: Path,
+    target: IndexStore | Path,
     gazetteer: Gazetteer | None = None,
     limits: IngestLimits = DEFAULT_INGEST_LIMITS,
     full: bool = False,
@@ -126,25 +129,30 @@ def index_corpus(
     procs: int | None = None,
     on_document: OnDocument | None = None,
     on_plan: Callable[[int], None] | None = None,
+    skip: Path | None = None,
 ) -> IndexReport:
-    """Bring the index at `location` up to date with the files under `root`.
+    """Bring the index of `target` (a store, or the folder of an embedded index) up to date
+    with the files under `root`.
 
-    `on_plan` learns how many files will be parsed, `on_document` sees each one parsed.
+    `on_plan` learns how many files will be parsed, `on_document` sees each one parsed; a
+    folder `skip` inside `root` is not part of the corpus (an embedded index kept there).
     Raises ReindexBusyError if another reindex holds the lock, IndexWriteError if the new
-    generation cannot be written (the served one is untouched either way).
+    version cannot be written (the served one is untouched either way).
     """
     if not root.is_dir():
         raise SourceError(display_path(root), "documents folder does not exist")
+    store = open_store(BackendSettings(index=target)) if isinstance(target, Path) else target
     gazetteer = gazetteer or default_gazetteer()
-    settings = index_settings(_gazetteer_digest(gazetteer))
-    lock: AbstractContextManager[object] = nullcontext() if dry_run else ReindexLock(location)
+    settings = index_settings(store, _gazetteer_digest(gazetteer))
+    lock: AbstractContextManager[object] = nullcontext() if dry_run else store.lock()
     with lock:
         if not dry_run:
-            remove_stale(location)
-        base, previous, full_reason = _previous_generation(location, settings, full)
-        scan = scan_corpus(root, limits.max_file_bytes, skip=location)
+            store.remove_stale()
+        incremental, previous, full_reason = _previous_index(store, settings, full)
+        skip = target if isinstance(target, Path) else skip
+        scan = scan_corpus(root, limits.max_file_bytes, skip=skip)
         report = _start_report(scan, previous, full_reason, dry_run)
-        kept = set(report.changes.unchanged) if base and previous else set()
+        kept = set(report.changes.unchanged) if incremental and previous else set()
         to_parse = [f for f in scan.files if f.doc_id not in kept]
         if on_plan:
             on_plan(len(to_parse))
@@ -154,10 +162,30 @@ def index_corpus(
         if dry_run:
             _consume(documents, report, on_document)
         else:
-            procs = procs or _writer_processes(base, to_parse)
-            report.published = _write(location, base, documents, report, procs, on_document)
+            procs = procs or _writer_processes(incremental, to_parse)
+            report.published = _write(store, incremental, documents, report, procs, on_document)
         report.settle()
     return report
+
+
+def index_settings(store: IndexStore, gazetteer_digest: str) -> dict[str, str]:
+    """Return what records depend on besides the files: if any of it changes, rebuild all.
+
+    The engine's schema, the analysis data (spelling variants and stop words, applied at
+    index time) and the gazetteer that names organisations, regions and people.
+    """
+    variants = repr(sorted(load_variants().items()))
+    return {
+        "index_format": RECORD_FORMAT,
+        "schema": store.schema_digest(),
+        "spelling_variants": _digest(variants),
+        "stop_words": _digest(repr(sorted(stop_words()))),
+        "gazetteer": gazetteer_digest,
+    }
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _start_report(
@@ -172,28 +200,28 @@ def _start_report(
     return report
 
 
-def _writer_processes(base: Path | None, to_parse: list[CorpusFile]) -> int:
+def _writer_processes(incremental: bool, to_parse: list[CorpusFile]) -> int:
     """Return 2 for a full build of a big corpus (twice as fast on two cores), else 1."""
     big = sum(item.size for item in to_parse) >= PARALLEL_FROM_BYTES
-    return 2 if base is None and big else 1
+    return 2 if not incremental and big else 1
 
 
 def _write(
-    location: Path,
-    base: Path | None,
+    store: IndexStore,
+    incremental: bool,
     documents: Iterator[Document],
     report: IndexReport,
     procs: int,
     on_document: OnDocument | None,
-) -> Path | None:
-    """Write the new generation and publish it; None when there is nothing to write."""
+) -> str | None:
+    """Write the new version and publish it; None when there is nothing to write."""
     changes = report.changes
     stale = set(report.indexed_before) - set(changes.unchanged)
-    if base and not stale and not changes.added and not changes.updated:
+    if incremental and not stale and not changes.added and not changes.updated:
         return None  # up to date
     assert report.manifest is not None
-    with GenerationWriter(location, base, procs) as writer:
-        if base:
+    with store.writer(incremental, procs) as writer:
+        if incremental:
             writer.delete_documents(sorted(stale | set(changes.added)))
         report.stats = writer.add_documents(documents, on_document)
         if not report.manifest.files:
@@ -206,8 +234,7 @@ def _consume(
     documents: Iterator[Document], report: IndexReport, on_document: OnDocument | None
 ) -> None:
     for document in documents:
-        report.stats.documents += 1
-        report.stats.elements_by_kind.update(e.kind.value for e in document.elements)
+        report.stats.count(document)
         if on_document:
             on_document(document)
 
@@ -332,26 +359,25 @@ def _parse_files(
         yield document
 
 
-def _previous_generation(
-    location: Path, settings: dict[str, str], full: bool
-) -> tuple[Path | None, Manifest | None, str | None]:
-    """Return the generation to update (None for a full build), its manifest, why full."""
-    if not (location / CURRENT_FILE).exists():
-        return None, None, "first build"
+def _previous_index(
+    store: IndexStore, settings: dict[str, str], full: bool
+) -> tuple[bool, Manifest | None, str | None]:
+    """Return whether to update the served index (else build it whole), its manifest, why
+    whole."""
+    if not store.exists():
+        return False, None, "first build"
     try:
-        base = current_generation(location)
-        open_generation(base, location)
-        previous = Manifest.read(base)
+        previous = store.served_manifest()
     except IndexUnavailableError as error:
-        return None, None, f"the served index is unusable: {error.reason}"
+        return False, None, f"the served index is unusable: {error.reason}"
     except ManifestError as error:
-        return None, None, f"the served index has {error.reason}"
+        return False, None, f"the served index has {error.reason}"
     if full:
-        return None, previous, "requested with --full"
+        return False, previous, "requested with --full"
     changed = [name for name, value in settings.items() if previous.settings.get(name) != value]
     if changed:
-        return None, previous, f"settings changed: {', '.join(changed)}"
-    return base, previous, None
+        return False, previous, f"settings changed: {', '.join(changed)}"
+    return True, previous, None
 
 
 def _gazetteer_digest(gazetteer: Gazetteer) -> str:

@@ -1,17 +1,19 @@
 """The search contract, free of any engine: what a caller asks and what it gets back.
 
-The CLI and the web app speak only these types, so another engine (a search server for
-deployments that outgrow one machine) can answer the same requests.
+The CLI and the web app speak only these types, and every engine answers with them. A hit's
+snippet is plain text with the character spans of its matched words: the web app builds the
+markup (and escapes the text), a terminal prints it another way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
 
-from indexer.model import Document
+Span = tuple[int, int]
+"""A [start, end) range of characters of a text."""
 
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 100
@@ -52,6 +54,19 @@ class FacetValue:
 
 
 @dataclass(frozen=True)
+class Snippet:
+    """A window of an element's text (with "…" where it was cut) and its matched words."""
+
+    text: str
+    marks: tuple[Span, ...] = ()
+    """Sorted, non-overlapping spans of `text` that the query matched."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the snippet as its JSON object: the text and the marks as [start, end] pairs."""
+        return {"text": self.text, "marks": [list(span) for span in self.marks]}
+
+
+@dataclass(frozen=True)
 class HitSource:
     """Another document that reproduces a hit's text (the same finding quoted elsewhere)."""
 
@@ -82,8 +97,7 @@ class Hit:
     comment_path: str | None
     quoted_from: str | None
     text: str
-    snippet: str
-    """HTML: the text escaped, with matches wrapped in `<mark>`."""
+    snippet: Snippet
     score: float
     more_in_document: int = 0
     """With `SearchRequest.collapse`: how many further hits this hit's document holds."""
@@ -95,6 +109,7 @@ class Hit:
     def to_dict(self) -> dict[str, Any]:
         """Return the hit as the JSON object of the public search format."""
         data = dict(self.__dict__)
+        data["snippet"] = self.snippet.to_dict()
         data["also_in"] = [dict(source.__dict__) for source in self.also_in]
         return data
 
@@ -135,27 +150,3 @@ class SearchResults:
                 for name, values in self.facets.items()
             },
         }
-
-
-class SearchBackend(Protocol):
-    """What every search engine behind the service provides."""
-
-    def search(self, request: SearchRequest) -> SearchResults:
-        """Run one search."""
-        ...
-
-    def document(self, doc_id: str) -> Document | None:
-        """Return a whole document in reading order, or None if it is not indexed."""
-        ...
-
-    def similar(self, element_id: str, limit: int = 10) -> list[Hit] | None:
-        """Return the elements most like one element, or None if it is not indexed."""
-        ...
-
-    def highlight(self, query: str, texts: Sequence[str]) -> list[str]:
-        """Return each text HTML-escaped whole, with the words `query` matches in `<mark>`."""
-        ...
-
-    def close(self) -> None:
-        """Release files and caches."""
-        ...

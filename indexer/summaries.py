@@ -9,7 +9,7 @@ from indexer.checking import CheckReport
 from indexer.pipeline import IndexReport
 
 
-def describe_index_report(report: IndexReport, index_dir: Path) -> str:
+def describe_index_report(report: IndexReport, index_dir: Path | str) -> str:
     """Return the summary of one index run: the changes, the result, failures, decoding notes."""
     changes = report.changes
     counts = (
@@ -27,7 +27,7 @@ def describe_index_report(report: IndexReport, index_dir: Path) -> str:
     if report.dry_run:
         lines.append(f"Would index {held} into {index_dir}; nothing was written.")
     elif report.published is not None:
-        lines.append(f"Indexed {held} into {index_dir} ({report.published.name}).")
+        lines.append(f"Indexed {held} into {index_dir} ({report.published}).")
     elif report.documents:
         lines.append(f"Nothing to do: {index_dir} is up to date with {held}.")
     if report.failures:

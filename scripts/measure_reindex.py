@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 
 from indexer.checking import check_index
-from indexer.generations import current_generation
 from indexer.pipeline import index_corpus
-from indexer.store import describe_generation
+from indexer.whoosh.generations import current_generation
+from indexer.whoosh.store import describe_generation
 
 SEEDS = Path(__file__).resolve().parent.parent / "documents"
 UPDATES = 5

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from indexer.model import Document, Element, ElementKind, SourceFormat, SourceType, element_id
-from indexer.store import build_index
+from indexer.whoosh.store import build_index
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_DOCUMENTS = REPO / "documents"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from indexer.querytext import FIELD_ALIASES
+from indexer.query.syntax import FIELD_ALIASES
 
 WORDS = ["caseloads", "NPS", "CRC", "probation", "stacey", "enforcement", "water", "a", "the"]
 OPERATORS = ["AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO", "&&", "||", "!"]

@@ -15,12 +15,15 @@ import pytest
 from whoosh import index as whoosh_index
 
 from benchmarks.corpus import BENCH_GAZETTEER, write_corpus
+from indexer.analysis import default_analyzer
 from indexer.entities import load_gazetteer
+from indexer.fields import DOCUMENT_ID
 from indexer.pipeline import load_documents
+from indexer.records import element_record
 from indexer.results import SearchRequest, SearchResults, SortOrder
-from indexer.schema import DOCUMENT_ID, element_record
-from indexer.search import WhooshSearch
-from indexer.store import build_index, current_generation
+from indexer.whoosh.schema import whoosh_record
+from indexer.whoosh.search import WhooshSearch
+from indexer.whoosh.store import build_index, current_generation
 from tests.conftest import SEED_DOCUMENTS
 
 QUERIES = (
@@ -86,7 +89,7 @@ def updated_index(tmp_path_factory: pytest.TempPathFactory, corpus_index: Path) 
     for document in documents[:3]:
         writer.delete_by_term(DOCUMENT_ID, document.id)
         for element in document.elements[: len(document.elements) // 2]:
-            writer.add_document(**element_record(document, element))
+            writer.add_document(**whoosh_record(element_record(document, element)))
     writer.commit(merge=False)
     ix.close()
     return root / "index"
@@ -148,13 +151,13 @@ def test_suggestions_from_memory_equal_whoosh_reader_corrector(
     services: tuple[WhooshSearch, WhooshSearch],
     updated_services: tuple[WhooshSearch, WhooshSearch],
 ) -> None:
-    from indexer.search import NAME_FIELDS
-    from indexer.suggest import spelling_words, suggest
+    from indexer.whoosh.search import NAME_FIELDS
+    from indexer.whoosh.suggest import spelling_words, suggest
 
     for service in (services[0], updated_services[0]):
         searcher = service._current_searcher()
         tables = service._facet_tables(searcher)
-        analyze = service._query_builder(searcher).analyze
+        analyze = default_analyzer().terms
         names = [value for field in NAME_FIELDS for value in tables[field].values]
         reader = searcher.reader()
         if reader.is_atomic():
@@ -169,7 +172,7 @@ def test_live_mask_equals_whoosh_deletions_in_every_segment(
 ) -> None:
     import shutil
 
-    from indexer.bulk import live_mask
+    from indexer.whoosh.bulk import live_mask
 
     shutil.copytree(updated_index, tmp_path / "index")
     ix = whoosh_index.open_dir(str(current_generation(tmp_path / "index")))
@@ -189,7 +192,7 @@ def test_live_mask_equals_whoosh_deletions_in_every_segment(
 def test_copies_found_by_fingerprint_code_equal_the_term_lookup(
     updated_services: tuple[WhooshSearch, WhooshSearch],
 ) -> None:
-    from indexer.hits import copies_of
+    from indexer.whoosh.hits import copies_of
 
     service = updated_services[0]
     searcher = service._current_searcher()

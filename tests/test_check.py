@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from indexer.cli import main
-from indexer.generations import current_generation
 from indexer.manifest import MANIFEST_FILE
+from indexer.whoosh.generations import current_generation
 from tests.test_reindex import RELEASE
 
 REPAIR = "Error: the index is missing or damaged. Repair it with: reportsearch index --full\n"
@@ -42,8 +42,8 @@ def test_a_healthy_index_passes_every_check(location: Path) -> None:
     assert code == 0, output
     assert output.splitlines()[0] == f"Checking the index at {location}"
     assert findings(output) == [
-        "ok    CURRENT names gen-N",
-        "ok    gen-N opens: N elements of N documents in N segment (N deleted records)",
+        "ok    serving gen-N: N elements of N documents",
+        "ok    N segment, N deleted records",
         "ok    manifest lists N files, N elements, as indexed",
         re.sub(r"\d+", "N", findings(output)[3]),
         "The index is healthy.",

@@ -122,7 +122,7 @@ def test_search_caseloads_spans_documents_kinds_and_facets(seed_index: Path) -> 
     results = json.loads(output)
     assert len({hit["document_id"] for hit in results["hits"]}) >= 4
     assert {"finding", "section", "comment"} <= {hit["kind"] for hit in results["hits"]}
-    assert all("<mark>" in hit["snippet"] for hit in results["hits"])
+    assert all(hit["snippet"]["marks"] for hit in results["hits"])
     kinds = {v["value"]: v["count"] for v in results["facets"]["kind"]}
     assert sum(kinds.values()) == results["total"]
     assert set(results["facets"]) == {

@@ -39,7 +39,7 @@ def test_readme_quick_start_is_two_commands_and_ci_runs_the_test_one() -> None:
 
 def test_every_search_filter_option_is_a_facet() -> None:
     from indexer.cli import FILTER_OPTIONS
-    from indexer.schema import FACET_FIELDS
+    from indexer.fields import FACETS as FACET_FIELDS
 
     search = main.commands["search"]
     assert isinstance(search, click.Command)

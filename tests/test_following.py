@@ -11,12 +11,12 @@ import pytest
 from whoosh import index as whoosh_index
 
 from indexer.errors import IndexUnavailableError
-from indexer.generations import current_generation
 from indexer.model import ElementKind
 from indexer.pipeline import index_corpus
 from indexer.results import SearchRequest
-from indexer.search import WhooshSearch
-from indexer.store import write_document
+from indexer.whoosh.generations import current_generation
+from indexer.whoosh.search import WhooshSearch
+from indexer.whoosh.store import write_document
 from tests.conftest import make_document
 from tests.test_reindex import RELEASE
 

@@ -15,7 +15,9 @@ import pytest
 
 from indexer import manifest as manifest_module
 from indexer.errors import IndexWriteError, ReindexBusyError
-from indexer.generations import (
+from indexer.locking import ReindexLock, lock_holder
+from indexer.pipeline import index_corpus
+from indexer.whoosh.generations import (
     current_generation,
     generation_folders,
     new_generation,
@@ -23,9 +25,7 @@ from indexer.generations import (
     stale_entries,
     switch_to,
 )
-from indexer.locking import ReindexLock, lock_holder
-from indexer.pipeline import index_corpus
-from indexer.search import WhooshSearch
+from indexer.whoosh.search import WhooshSearch
 from tests.test_reindex import RELEASE, snapshot
 
 REPORTSEARCH = [sys.executable, "-m", "indexer.cli"]
@@ -189,9 +189,9 @@ def test_a_full_disk_at_any_step_leaves_the_served_index_untouched(
     elif step == "manifest":
         monkeypatch.setattr(manifest_module.os, "fsync", fail)
     else:
-        import indexer.generations
+        import indexer.whoosh.generations
 
-        monkeypatch.setattr(indexer.generations, "switch_to", fail)
+        monkeypatch.setattr(indexer.whoosh.generations, "switch_to", fail)
     with pytest.raises(IndexWriteError, match="No space left on device; the index being served"):
         index_corpus(corpus, indexed)
     monkeypatch.undo()

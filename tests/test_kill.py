@@ -22,17 +22,17 @@ from pathlib import Path
 import pytest
 
 from indexer.checking import check_index
-from indexer.generations import (
+from indexer.fields import KIND
+from indexer.pipeline import index_corpus
+from indexer.results import SearchRequest
+from indexer.whoosh.generations import (
     CURRENT_FILE,
     current_generation,
     generation_folders,
     generation_number,
     stale_entries,
 )
-from indexer.pipeline import index_corpus
-from indexer.results import SearchRequest
-from indexer.schema import KIND
-from indexer.search import WhooshSearch
+from indexer.whoosh.search import WhooshSearch
 from tests.conftest import SEED_DOCUMENTS
 from tests.test_reindex import RELEASE
 

@@ -24,9 +24,9 @@ from indexer.errors import SourceError
 from indexer.limits import IngestLimits
 from indexer.pipeline import IndexReport, index_corpus
 from indexer.results import SearchRequest
-from indexer.search import WhooshSearch
 from indexer.sources import display_path, document_id, iter_source_paths, read_source
 from indexer.summaries import describe_index_report
+from indexer.whoosh.search import WhooshSearch
 
 NOBODY = 65534
 BIG = 50 * 1024 * 1024

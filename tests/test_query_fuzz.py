@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from indexer.errors import QueryError
 from indexer.results import SearchRequest
-from indexer.search import WhooshSearch
+from indexer.whoosh.search import WhooshSearch
 from tests.query_strategies import piece, queries
 
 EXAMPLES = 1_000

@@ -11,15 +11,15 @@ import pytest
 
 from indexer.entities import load_gazetteer
 from indexer.errors import IndexWriteError, SourceError
-from indexer.generations import current_generation, generation_folders
 from indexer.limits import IngestLimits
 from indexer.manifest import Manifest
 from indexer.model import Document
 from indexer.pipeline import IndexReport, index_corpus
-from indexer.ranking import Ranking
 from indexer.results import SearchRequest
-from indexer.search import WhooshSearch
-from indexer.store import build_index
+from indexer.whoosh.generations import current_generation, generation_folders
+from indexer.whoosh.ranking import Ranking
+from indexer.whoosh.search import WhooshSearch
+from indexer.whoosh.store import build_index
 
 RELEASE = "004_e5c2bc1fff8f5255.txt"
 QUERIES = ["", "caseloads", "probation officers", '"standards have slipped"', "kind:comment"]
@@ -104,13 +104,14 @@ def test_the_served_generation_is_never_written_to(corpus: Path, tmp_path: Path)
     }
     edit(corpus)
     report = index_corpus(corpus, location)
-    assert report.published is not None and report.published != served
+    assert report.published is not None and report.published != served.name
     after = {
         p.name: (p.stat().st_ino, p.stat().st_mtime_ns, p.stat().st_size) for p in served.iterdir()
     }
     assert after == before
     # The new generation shares the old segment through a hard link: nothing was copied.
-    shared = {p.stat().st_ino for p in report.published.iterdir()} & {v[0] for v in before.values()}
+    published = location / report.published
+    shared = {p.stat().st_ino for p in published.iterdir()} & {v[0] for v in before.values()}
     assert shared
 
 
@@ -260,13 +261,15 @@ def test_small_segments_are_merged_and_big_ones_left_alone(
     many_updates: tuple[Path, Path],
 ) -> None:
     corpus, location = many_updates
-    from indexer.store import MAX_SMALL_SEGMENTS, describe_generation
+    from indexer.whoosh.store import MAX_SMALL_SEGMENTS, open_generation
 
     counts = []
     for round_ in range(MAX_SMALL_SEGMENTS + 2):
         shutil.copy(corpus / RELEASE, corpus / f"copy-{round_}.txt")
         index_corpus(corpus, location)
-        counts.append(describe_generation(current_generation(location)).segments)
+        index = open_generation(current_generation(location))
+        counts.append(len(index._segments()))
+        index.close()
     assert max(counts) <= MAX_SMALL_SEGMENTS
     assert counts[-1] < max(counts)  # a merge happened
     fresh = location.parent / "fresh"

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from indexer.shared import ReaderData
+from indexer.whoosh.shared import ReaderData
 
 
 def test_threads_asking_for_the_same_entry_wait_for_one_maker() -> None:

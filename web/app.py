@@ -16,7 +16,7 @@ from web import api, pages
 from web.config import load_config
 from web.errors import register_error_handlers
 from web.labels import human_date, human_datetime, value_label
-from web.services import POOL, SearchPool, whoosh_factory
+from web.services import POOL, SearchPool, backend_factory
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -34,15 +34,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Return the web app; `config` overrides the defaults and `REPORTSEARCH_*` variables.
 
     `SEARCH_BACKEND`, when given, is a callable returning a `SearchBackend` for one thread;
-    by default each thread gets a `WhooshSearch` over `INDEX`.
+    by default each thread opens the engine `BACKEND` names (the embedded index in `INDEX`).
     """
     app = Flask(__name__)
     app.config.update(load_config(config))
     app.config["DEBUG"] = False  # never the debugger or tracebacks, whatever FLASK_DEBUG says
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the documented field order
-    factory = app.config.get("SEARCH_BACKEND") or whoosh_factory(
-        app.config["INDEX"], app.config["QUERY_LIMITS"]
-    )
+    factory = app.config.get("SEARCH_BACKEND") or backend_factory(app.config["BACKEND_SETTINGS"])
     app.extensions[POOL] = SearchPool(factory)
     _register_templates(app)
     app.register_blueprint(pages.bp)

@@ -6,13 +6,13 @@ module's `main`, which is the indexer's click group with `serve` added.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 import click
 
-from indexer.cli import index_option, main
-from indexer.errors import IndexUnavailableError
-from indexer.store import current_generation
+from indexer.backend import open_store
+from indexer.cli import backend_options, backend_settings, main
+from indexer.errors import ConfigurationError, IndexUnavailableError
 
 ENV_HOST = "REPORTSEARCH_HOST"
 ENV_PORT = "REPORTSEARCH_PORT"
@@ -48,13 +48,22 @@ ENV_PROCESSES = "REPORTSEARCH_PROCESSES"
     show_envvar=True,
     help="Server processes sharing the port (one per core uses them all).",
 )
-@index_option
-def serve(host: str, port: int, threads: int, processes: int, index_dir: Path) -> None:
+@backend_options
+def serve(host: str, port: int, threads: int, processes: int, **options: Any) -> None:
     """Serve the search pages and the JSON API with waitress (a production WSGI server)."""
+    settings = backend_settings(options)
     try:
-        current_generation(index_dir)
+        store = open_store(settings)
+        if not store.exists():
+            click.echo(
+                f"Warning: no index has been built at {store.location}; pages answer 503 "
+                "until `reportsearch index` builds it."
+            )
+    except ConfigurationError as error:
+        hint = f"\nHint: {error.hint}" if error.hint else ""
+        raise click.UsageError(error.message + hint) from None
     except IndexUnavailableError as error:
-        click.echo(f"Warning: {error}; pages answer 503 until `reportsearch index` builds it.")
+        click.echo(f"Warning: {error}; pages answer 503 until it is back.")
     # Imported here, not at the top: the other commands start without the web stack.
     from web.server import ServeError
     from web.server import serve as run_server
@@ -62,9 +71,17 @@ def serve(host: str, port: int, threads: int, processes: int, index_dir: Path) -
     workers = (
         f"{processes} processes × {threads} threads" if processes > 1 else f"{threads} threads"
     )
-    click.echo(f"Serving http://{host}:{port}/ from {index_dir} with {workers} (Ctrl-C stops).")
+    where = store.location
+    click.echo(f"Serving http://{host}:{port}/ from {where} with {workers} (Ctrl-C stops).")
+    config = {
+        "INDEX": settings.index,
+        "BACKEND": settings.engine or "",
+        "NODES": ",".join(settings.nodes),
+        "API_KEY": settings.api_key or "",
+        "COLLECTION": settings.collection,
+    }
     try:
-        run_server({"INDEX": index_dir}, host, port, threads, processes, announce=click.echo)
+        run_server(config, host, port, threads, processes, announce=click.echo)
     except ServeError as error:
         raise click.ClickException(str(error)) from None
 

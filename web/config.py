@@ -11,12 +11,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from indexer.backend import DEFAULT_COLLECTION, BackendSettings, engine_named
+from indexer.errors import ConfigurationError
 from indexer.limits import DEFAULT_LIMITS, with_overrides
 
 ENV_PREFIX = "REPORTSEARCH_"
 
 DEFAULTS: dict[str, Any] = {
-    "INDEX": "var/index",  # folder holding the index
+    "INDEX": "var/index",  # folder holding the embedded index
+    "BACKEND": "",  # search engine: empty for the embedded one, or "typesense"
+    "NODES": "",  # a server backend's nodes, comma-separated URLs
+    "API_KEY": "",  # a server backend's API key
+    "COLLECTION": DEFAULT_COLLECTION,  # the name a server backend's searches use
     "PAGE_SIZE": 10,  # hits per page when the URL does not say
     "TIME_BUDGET_MS": DEFAULT_LIMITS.time_budget_ms,  # then a search returns what it has
     "SITE_NAME": "reportsearch",  # shown in the page header and titles
@@ -49,7 +55,28 @@ def load_config(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
         )
     except ValueError as error:
         raise ConfigError(f"QUERY_LIMITS: {error}") from None
+    settings["BACKEND_SETTINGS"] = backend_settings(settings)
     return settings
+
+
+def backend_settings(settings: Mapping[str, Any]) -> BackendSettings:
+    """Return the engine settings of the app's settings."""
+    nodes = settings["NODES"]
+    if isinstance(nodes, str):
+        nodes = [node.strip() for node in nodes.split(",")]
+    engine = str(settings["BACKEND"]).strip() or None
+    try:
+        engine_named(engine)
+    except ConfigurationError as error:
+        raise ConfigError(f"BACKEND: {error.message}. {error.hint}") from None
+    return BackendSettings(
+        engine=engine,
+        index=settings["INDEX"],
+        nodes=tuple(node for node in nodes if node),
+        api_key=str(settings["API_KEY"]) or None,
+        collection=str(settings["COLLECTION"]) or DEFAULT_COLLECTION,
+        limits=settings["QUERY_LIMITS"],
+    )
 
 
 def _positive_int(name: str, value: Any) -> int:

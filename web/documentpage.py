@@ -1,8 +1,8 @@
 """The document page as data: the elements in reading order, grouped the way a reader sees them.
 
 Body elements run in blocks under their headings; reader comments form a thread, each reply
-under its parent (`3.1` under `3`, `3.1.2` under `3.1`). Element texts arrive escaped, with the
-query's words marked, from the search service.
+under its parent (`3.1` under `3`, `3.1.2` under `3.1`). The search service says which spans
+of each text the query matched; `markup` escapes the text and marks them.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from indexer.model import Document, Element, ElementKind
+from indexer.results import Span
+from web import markup
 
 
 @dataclass
@@ -61,13 +63,13 @@ def element_anchor(position: int) -> str:
 
 
 def document_page(
-    document: Document, marked: Sequence[str] | None, query: str, hit: int | None
+    document: Document, marked: Sequence[Sequence[Span]] | None, query: str, hit: int | None
 ) -> DocumentPage:
-    """Return the page of `document`; `marked` holds each element's escaped, marked text."""
+    """Return the page of `document`; `marked` holds each element's matched spans."""
     views = [
         ElementView(
             element,
-            Markup(marked[i]) if marked is not None else escape(element.text),
+            markup.marked(element.text, marked[i]) if marked is not None else escape(element.text),
             element.position == hit,
         )
         for i, element in enumerate(document.elements)

@@ -9,13 +9,17 @@ from __future__ import annotations
 from flask import Flask, Response, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from indexer.errors import IndexUnavailableError, QueryError
+from indexer.errors import BackendUnavailableError, IndexUnavailableError, QueryError
 from web.params import BadParameterError
 
 API_PREFIX = "/api/"
 UNAVAILABLE_HINT = (
     "If you run this site: build the index with `reportsearch index`, "
     "or find what is wrong with `reportsearch check`."
+)
+BACKEND_HINT = (
+    "The search servers did not answer; try again in a minute. If you run this site: "
+    "check that the cluster's nodes are up (`reportsearch check --backend …`)."
 )
 RETRY_AFTER_S = "30"
 
@@ -49,7 +53,11 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(IndexUnavailableError)
     def unavailable(error: IndexUnavailableError) -> Response:
         app.logger.error("index unavailable: %s", error)
-        response = error_response(503, "The search index is unavailable.", UNAVAILABLE_HINT)
+        if isinstance(error, BackendUnavailableError):
+            message, hint = "The search backend is unavailable.", BACKEND_HINT
+        else:
+            message, hint = "The search index is unavailable.", UNAVAILABLE_HINT
+        response = error_response(503, message, hint)
         response.headers["Retry-After"] = RETRY_AFTER_S
         return response
 

@@ -50,7 +50,7 @@ def document(doc_id: str) -> ResponseReturnValue:
     marked = None
     if query:
         try:
-            marked = service.highlight(query, [element.text for element in found.elements])
+            marked = service.match_spans(query, [element.text for element in found.elements])
         except QueryError:
             marked = None  # a query that cannot run marks nothing; the document still shows
     return render_template("document.html", page=document_page(found, marked, query, hit))

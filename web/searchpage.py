@@ -16,6 +16,7 @@ from werkzeug.datastructures import MultiDict
 from indexer.results import Hit, SearchResults, SortOrder
 from web import links
 from web.labels import FACET_LABELS, human_date, human_datetime, value_label
+from web.markup import snippet_html
 from web.params import FILTER_PARAMS
 
 FACET_VALUES_SHOWN = 8
@@ -265,7 +266,7 @@ def hit_card(hit: Hit, query: str) -> HitCard:
         kind_label=value_label("kind", hit.kind),
         url=hit_url(hit.document_id, hit.position, query),
         similar_url=url_for("pages.similar", element_id=hit.id),
-        snippet=Markup(hit.snippet),  # escaped by the search service; only <mark> is markup
+        snippet=snippet_html(hit.snippet),
         facts=facts,
         context=context,
         also_in=[

@@ -3,7 +3,7 @@
 One waitress process serves requests on one core at a time (Python's interpreter lock), so
 on a machine with more cores `serve(processes=N)` binds the listening socket once, forks N
 workers that each build their own app and accept on that socket, and restarts a worker that
-dies. Each worker opens the index itself, after the fork: nothing of Whoosh is shared.
+dies. Each worker opens the index itself, after the fork: no searcher or connection is shared.
 """
 
 from __future__ import annotations

@@ -1,22 +1,19 @@
-"""One search service per server thread: Whoosh searchers must not be shared between threads.
+"""One search service per server thread, made by the engine the settings name.
 
-Each thread keeps its service open between requests (opening a searcher per request costs
-more than the search itself); the Whoosh service reopens itself when the index changes. The
-pool builds services with a factory, so another engine behind the `SearchBackend` contract
-(a search server for deployments that outgrow one machine) plugs in without touching views.
+Each thread keeps its service open between requests: the embedded engine's searchers must
+not be shared between threads, and opening one per request costs more than the search
+itself; a server engine's client keeps its connections. Services follow the index
+themselves (a reindex is picked up by the next request).
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 
 from flask import current_app
 
-from indexer.limits import DEFAULT_LIMITS, QueryLimits
-from indexer.results import SearchBackend
-from indexer.search import WhooshSearch
+from indexer.backend import BackendSettings, SearchBackend, open_backend
 
 POOL = "reportsearch.search_pool"
 """Where `create_app` keeps the pool in `app.extensions`."""
@@ -24,9 +21,9 @@ POOL = "reportsearch.search_pool"
 BackendFactory = Callable[[], SearchBackend]
 
 
-def whoosh_factory(location: Path, limits: QueryLimits = DEFAULT_LIMITS) -> BackendFactory:
-    """Return a factory of Whoosh services over `location` under `limits`."""
-    return lambda: WhooshSearch(location, limits)
+def backend_factory(settings: BackendSettings) -> BackendFactory:
+    """Return a factory of search services of the engine `settings` name."""
+    return lambda: open_backend(settings)
 
 
 class SearchPool:

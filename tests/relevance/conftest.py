@@ -9,8 +9,8 @@ import pytest
 
 from indexer.entities import load_gazetteer
 from indexer.pipeline import load_documents
-from indexer.search import WhooshSearch
-from indexer.store import build_index
+from indexer.whoosh.search import WhooshSearch
+from indexer.whoosh.store import build_index
 from tests.conftest import SEED_DOCUMENTS
 
 

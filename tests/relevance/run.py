@@ -16,13 +16,13 @@ from pathlib import Path
 
 from indexer.analysis import fingerprint
 from indexer.entities import load_gazetteer
+from indexer.fields import WHO
 from indexer.model import Document
 from indexer.pipeline import load_documents
-from indexer.ranking import BASELINE, Ranking
 from indexer.results import SearchRequest
-from indexer.schema import WHO
-from indexer.search import WhooshSearch
-from indexer.store import build_index
+from indexer.whoosh.ranking import BASELINE, Ranking
+from indexer.whoosh.search import WhooshSearch
+from indexer.whoosh.store import build_index
 from tests.relevance.metrics import RELEVANT, ndcg, recall, reciprocal_rank
 
 HERE = Path(__file__).resolve().parent

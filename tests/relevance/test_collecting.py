@@ -13,11 +13,11 @@ from whoosh.collectors import CollapseCollector, TimeLimit
 from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
-from indexer.collecting import DeadlineCollector, collect_page
-from indexer.facets import FacetTable
-from indexer.ranking import Ranking
-from indexer.schema import DOCUMENT_ID, FINGERPRINT, KIND
-from indexer.store import open_current
+from indexer.fields import DOCUMENT_ID, FINGERPRINT, KIND
+from indexer.whoosh.collecting import DeadlineCollector, collect_page
+from indexer.whoosh.facets import FacetTable
+from indexer.whoosh.ranking import Ranking
+from indexer.whoosh.store import open_current
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from indexer.model import Document
-from indexer.ranking import BASELINE, Ranking
-from indexer.search import WhooshSearch
+from indexer.whoosh.ranking import BASELINE, Ranking
+from indexer.whoosh.search import WhooshSearch
 from tests.relevance.run import Scores, copies, corpus_index, evaluate, load_judgements
 
 FLOOR = Scores(ndcg=0.82, mrr=0.95, recall=0.83)

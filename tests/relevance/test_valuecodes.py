@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from indexer.schema import DOCUMENT_ID, FINGERPRINT, KIND
-from indexer.store import open_current
-from indexer.valuecodes import ValueCodes
+from indexer.fields import DOCUMENT_ID, FINGERPRINT, KIND
+from indexer.whoosh.store import open_current
+from indexer.whoosh.valuecodes import ValueCodes
 
 
 @pytest.mark.parametrize("field", [FINGERPRINT, DOCUMENT_ID, KIND])

@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from indexer.model import Document, ElementKind, SourceType
 from indexer.pipeline import index_corpus
-from indexer.store import build_index
+from indexer.whoosh.store import build_index
 from tests.conftest import SEED_DOCUMENTS, make_document
 from web import create_app
 

@@ -27,7 +27,7 @@ def test_search_returns_hits_facets_paging_and_suggestion(client: FlaskClient) -
     ]
     assert data["total"] == len(data["hits"]) > 0
     assert {hit["kind"] for hit in data["hits"]} == {"finding"}
-    assert all("<mark>" in hit["snippet"] for hit in data["hits"])
+    assert all(hit["snippet"]["marks"] for hit in data["hits"])
     kinds = {v["value"]: v for v in data["facets"]["kind"]}
     assert kinds["finding"]["selected"] is True and kinds["finding"]["count"] == data["total"]
     assert set(data["facets"]) == {

@@ -22,8 +22,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from indexer.generations import CURRENT_FILE
 from indexer.pipeline import index_corpus
+from indexer.whoosh.generations import CURRENT_FILE
 from tests.conftest import SEED_DOCUMENTS
 from tests.test_end_to_end import STARTUP_S, free_port, reportsearch
 

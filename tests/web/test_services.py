@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from indexer.search import WhooshSearch
+from indexer.whoosh.search import WhooshSearch
 from web import create_app
 
 

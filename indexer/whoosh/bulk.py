@@ -28,7 +28,7 @@ from whoosh.searching import Searcher
 from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 
-from indexer.shared import ReaderData
+from indexer.whoosh.shared import ReaderData
 
 Mask = NDArray[np.bool_]
 Scores = NDArray[np.float64]

@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 from whoosh.reading import IndexReader
 
-from indexer.facets import FacetTable, Mask
+from indexer.whoosh.facets import FacetTable, Mask
 
 
 @dataclass(frozen=True)

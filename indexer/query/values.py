@@ -10,12 +10,10 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Callable, Sequence
 
-from whoosh import query as wq
-
 from indexer.analysis import fold_accents, load_synonyms
 from indexer.errors import QueryError
+from indexer.fields import KIND, SOURCE_TYPE, YEAR
 from indexer.model import ElementKind, SourceType
-from indexer.schema import KIND, SOURCE_TYPE, YEAR
 
 CLOSED_VALUES: dict[str, tuple[str, ...]] = {
     KIND: tuple(kind.value for kind in ElementKind),
@@ -24,20 +22,10 @@ CLOSED_VALUES: dict[str, tuple[str, ...]] = {
 _FRIENDLY_NAMES = {KIND: "kind", SOURCE_TYPE: "type"}
 
 
-def resolve_facet_query(q: wq.Query, field: str, values: Sequence[str]) -> wq.Query:
-    """Return a query over the indexed `values` of `field` that the user's term stands for."""
-    if isinstance(q, wq.Term | wq.Phrase):
-        wanted = q.text if isinstance(q, wq.Term) else " ".join(q.words)
-        matched = match_values(field, str(wanted), values)
-    elif isinstance(q, wq.Prefix | wq.Wildcard):
-        pattern = q.text + "*" if isinstance(q, wq.Prefix) else q.text
-        matched = [v for v in values if _words_match(_fold(pattern), _fold(v), fnmatch.fnmatchcase)]
-    else:
-        return q
-    if not matched:
-        return wq.NullQuery
-    terms = [wq.Term(field, value) for value in matched]
-    return terms[0] if len(terms) == 1 else wq.Or(terms)
+def match_pattern(pattern: str, values: Sequence[str]) -> list[str]:
+    """Return the values with a word matching the wildcard `pattern` (`org:cr*`)."""
+    folded = _fold(pattern)
+    return [v for v in values if _words_match(folded, _fold(v), fnmatch.fnmatchcase)]
 
 
 def match_values(field: str, wanted: str, values: Sequence[str]) -> list[str]:

@@ -6,13 +6,11 @@ the index: a switched generation or a new commit is picked up on the next reques
 
 from __future__ import annotations
 
-import json
 import time
 import weakref
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -21,17 +19,26 @@ from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
-from indexer.bulk import CACHE_BYTES, BulkSearcher
-from indexer.collecting import collect_page, match_mask, top_of_arrays
+from indexer.analysis import default_analyzer
 from indexer.errors import IndexUnavailableError, QueryError
-from indexer.facets import FacetTable, Mask, count_facets
-from indexer.highlight import mark_text
-from indexer.hits import copies_of, make_hit
+from indexer.fields import (
+    DATE_DAY,
+    DOCUMENT_ID,
+    FACETS,
+    FINGERPRINT,
+    KIND,
+    ORGANISATION,
+    PEOPLE,
+    POSITION,
+    REGION,
+    SPEAKER,
+)
 from indexer.limits import DEFAULT_LIMITS, QueryLimits
-from indexer.marking import MatchTargets, match_spans, match_targets
-from indexer.model import Document, Element, ElementKind, SourceFormat, SourceType
-from indexer.querying import QueryBuilder, date_filter
-from indexer.ranking import KindPriorBM25F, Ranking
+from indexer.marking import MatchTargets, match_spans
+from indexer.model import Document
+from indexer.query.dates import date_range
+from indexer.query.parser import QueryParser
+from indexer.records import Record, document_from_records
 from indexer.results import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
@@ -40,37 +47,19 @@ from indexer.results import (
     SearchRequest,
     SearchResults,
     SortOrder,
+    Span,
 )
-from indexer.schema import (
-    AUTHOR,
-    COMMENT_PATH,
-    DATE,
-    DATE_DAY,
-    DOC_META,
-    DOCUMENT_ID,
-    ELEMENT_DATE,
-    ELEMENT_ID,
-    FACET_FIELDS,
-    FINGERPRINT,
-    GROUP,
-    HEADING,
-    KIND,
-    ORGANISATION,
-    PEOPLE,
-    POSITION,
-    QUOTED_FROM,
-    REGION,
-    SITE,
-    SOURCE_TYPE,
-    SPEAKER,
-    TEXT_FIELD,
-    TITLE,
-)
-from indexer.shared import ReaderData, reader_data
-from indexer.similar import similar_elements
-from indexer.store import current_generation, open_generation, release_frames
-from indexer.suggest import spelling_words, suggest
-from indexer.valuecodes import ValueCodes
+from indexer.whoosh.bulk import CACHE_BYTES, BulkSearcher
+from indexer.whoosh.collecting import collect_page, match_mask, top_of_arrays
+from indexer.whoosh.compile import Compiler
+from indexer.whoosh.facets import FacetTable, Mask, count_facets
+from indexer.whoosh.hits import copies_of, hit_of, record_at
+from indexer.whoosh.ranking import FIELD_BOOSTS, KindPriorBM25F, Ranking
+from indexer.whoosh.shared import ReaderData, reader_data
+from indexer.whoosh.similar import similar_elements
+from indexer.whoosh.store import current_generation, open_generation, release_frames
+from indexer.whoosh.suggest import spelling_words, suggest
+from indexer.whoosh.valuecodes import ValueCodes
 
 FACET_VALUE_LIMIT = 30
 GRACE_SHARE = 10
@@ -102,7 +91,8 @@ class WhooshSearch:
         self._searcher: Searcher | None = None
         self._tables: dict[str, FacetTable] | None = None
         self._codes: dict[str, ValueCodes] = {}
-        self._builder: QueryBuilder | None = None
+        self._compiler: Compiler | None = None
+        self.parser = QueryParser(limits, synonyms=None if self.ranking.synonyms else ())
         self._weighting: KindPriorBM25F | None = None
         self._bulk: BulkSearcher | None = None
         self._vocabulary: list[str] | None = None
@@ -118,8 +108,9 @@ class WhooshSearch:
         _check_paging(request)
         searcher = self._current_searcher()
         tables = self._facet_tables(searcher)
-        builder = self._query_builder(searcher)
-        parsed = builder.build(request.query, searcher.reader(), lambda f: tables[f].values)
+        tree = self.parser.parse(request.query, lambda f: tables[f].values)
+        compiler = self._query_compiler(searcher)
+        parsed = compiler.compile(tree)
         selected = _resolve_filters(request, tables)
         size = searcher.doc_count_all()
         base, scores, partial = self._match(searcher, parsed, request, deadline)
@@ -134,8 +125,9 @@ class WhooshSearch:
         if total:
             # Matching may have spent the budget: still give the page a moment to fill.
             grace = time.perf_counter() + self.limits.time_budget_ms / 1000 / GRACE_SHARE
+            targets = compiler.targets(tree)
             page = self._page_of_hits(
-                searcher, parsed, request, matching, scores, max(deadline, grace)
+                searcher, parsed, targets, request, matching, scores, max(deadline, grace)
             )
             hits, partial = page[0], partial or page[1]
         facets = (
@@ -143,7 +135,7 @@ class WhooshSearch:
             if request.with_facets
             else {}
         )
-        suggestion = self._suggestion(request.query, searcher, builder, tables)
+        suggestion = self._suggestion(request.query, searcher, tables)
         elapsed = (time.perf_counter() - started) * 1000
         return SearchResults(request, total, hits, facets, elapsed, suggestion, partial)
 
@@ -151,7 +143,8 @@ class WhooshSearch:
         self, searcher: Searcher, parsed: wq.Query, request: SearchRequest, deadline: float
     ) -> tuple[Mask, NDArray[np.float64] | None, bool]:
         """Return the matching documents, their scores (bulk path only) and whether cut short."""
-        dates = date_filter(request.date_from, request.date_to)
+        days = date_range(request.date_from, request.date_to)
+        dates = None if days is None else self._query_compiler(searcher).compile(days)
         if self.bulk:
             bulk = self._bulk_searcher(searcher)
             base, scores = bulk.evaluate(parsed)
@@ -172,29 +165,26 @@ class WhooshSearch:
         found = similar_elements(searcher, element_id, limit)
         if found is None:
             return None
-        analyzer = searcher.schema[TEXT_FIELD].analyzer
         targets = MatchTargets(terms=found.terms)
         return [
-            make_hit(fields, score, analyzer, targets, copies_of(searcher, fields))
-            for fields, score in found.hits
+            hit_of(record, score, targets, copies_of(searcher, record))
+            for record, score in found.hits
         ]
 
     def document(self, doc_id: str) -> Document | None:
         """Return the document `doc_id` with all its elements in reading order."""
         searcher = self._current_searcher()
         results = searcher.search(wq.Term(DOCUMENT_ID, doc_id), limit=None, sortedby=POSITION)
-        records = [hit.fields() for hit in results]
-        return _document_from_records(doc_id, records) if records else None
+        records = [record_at(searcher, hit.docnum) for hit in results]
+        return document_from_records(doc_id, records) if records else None
 
-    def highlight(self, query: str, texts: Sequence[str]) -> list[str]:
-        """Return each of `texts` escaped whole, with the words `query` matches marked."""
+    def match_spans(self, query: str, texts: Sequence[str]) -> list[list[Span]]:
+        """Return, for each of `texts`, the character spans of the words `query` matches."""
         searcher = self._current_searcher()
         tables = self._facet_tables(searcher)
-        builder = self._query_builder(searcher)
-        parsed = builder.build(query, searcher.reader(), lambda f: tables[f].values)
-        targets = match_targets(parsed, searcher.reader())
-        analyzer = searcher.schema[TEXT_FIELD].analyzer
-        return [mark_text(text, match_spans(analyzer, text, targets)) for text in texts]
+        tree = self.parser.parse(query, lambda f: tables[f].values)
+        targets = self._query_compiler(searcher).targets(tree)
+        return [match_spans(text, targets) for text in texts]
 
     def close(self) -> None:
         """Close the searcher and the index files."""
@@ -207,7 +197,7 @@ class WhooshSearch:
             self._index.close()
         self._searcher = self._index = self._generation = self._tables = None
         self._codes = {}
-        self._builder = self._weighting = self._bulk = self._vocabulary = None
+        self._compiler = self._weighting = self._bulk = self._vocabulary = None
 
     def _current_searcher(self) -> Searcher:
         """Return a searcher on the index being served, reopened if it changed since last time."""
@@ -242,7 +232,7 @@ class WhooshSearch:
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
             self._close_when_dropped()
-            self._tables = self._bulk = self._vocabulary = None
+            self._tables = self._bulk = self._vocabulary = self._compiler = None
             self._codes = {}
         return self._searcher
 
@@ -260,7 +250,7 @@ class WhooshSearch:
         """Return the value tables of the facets and `AUX_FIELDS`, read once per reader."""
         if self._tables is None:
             reader = searcher.reader()
-            fields = FACET_FIELDS + AUX_FIELDS
+            fields = FACETS + AUX_FIELDS
             try:
                 self._tables = self._shared(searcher).once(
                     "tables", lambda: {name: FacetTable.read(reader, name) for name in fields}
@@ -272,7 +262,7 @@ class WhooshSearch:
         return self._tables
 
     def _suggestion(
-        self, query: str, searcher: Searcher, builder: QueryBuilder, tables: dict[str, FacetTable]
+        self, query: str, searcher: Searcher, tables: dict[str, FacetTable]
     ) -> str | None:
         names = [value for field in NAME_FIELDS for value in tables[field].values]
         if self._vocabulary is None:
@@ -280,7 +270,8 @@ class WhooshSearch:
             self._vocabulary = self._shared(searcher).once(
                 "vocabulary", lambda: spelling_words(reader)
             )
-        return suggest(query, searcher.reader(), builder.analyze, names, self._vocabulary)
+        analyze = default_analyzer().terms
+        return suggest(query, searcher.reader(), analyze, names, self._vocabulary)
 
     def _bulk_searcher(self, searcher: Searcher) -> BulkSearcher:
         """Return the bulk view of the current searcher, made once per reader."""
@@ -292,10 +283,12 @@ class WhooshSearch:
         """Return what this reader's values are shared in with the other threads' services."""
         return reader_data(self._generation or self.location, searcher.reader(), CACHE_BYTES)
 
-    def _query_builder(self, searcher: Searcher) -> QueryBuilder:
-        if self._builder is None:
-            self._builder = QueryBuilder(searcher.schema, self.limits, self.ranking)
-        return self._builder
+    def _query_compiler(self, searcher: Searcher) -> Compiler:
+        """Return the compiler for the current reader: the fields a bare word searches."""
+        if self._compiler is None:
+            boosts = dict(self.ranking.field_boosts) or FIELD_BOOSTS
+            self._compiler = Compiler(boosts, searcher.reader(), self.limits)
+        return self._compiler
 
     def _count(self, matching: Mask, request: SearchRequest) -> int:
         """Return how many hits there are: documents if collapsed, else elements less copies."""
@@ -309,6 +302,7 @@ class WhooshSearch:
         self,
         searcher: Searcher,
         parsed: wq.Query,
+        targets: MatchTargets,
         request: SearchRequest,
         matching: Mask,
         scores: NDArray[np.float64] | None,
@@ -324,15 +318,13 @@ class WhooshSearch:
             ranked, timed_out = self._ranked_by_collector(
                 searcher, parsed, request, matching, collapse, first, deadline
             )
-        targets = match_targets(parsed, searcher.reader())
-        analyzer = searcher.schema[TEXT_FIELD].analyzer
         more = self._more_in_documents(matching) if request.collapse else {}
         hits = []
         for docnum, score in ranked[first : first + request.page_size]:
-            fields = searcher.reader().stored_fields(docnum)
-            extra = max(more.get(fields[DOCUMENT_ID], 1) - 1, 0)
-            copies = self._copies(searcher, docnum, fields) if self.ranking.dedupe else []
-            hits.append(make_hit(fields, score, analyzer, targets, copies, extra))
+            record = record_at(searcher, docnum)
+            extra = max(more.get(record[DOCUMENT_ID], 1) - 1, 0)
+            copies = self._copies(searcher, docnum, record) if self.ranking.dedupe else []
+            hits.append(hit_of(record, score, targets, copies, extra))
         return hits, timed_out
 
     def _ranked_in_bulk(
@@ -372,11 +364,11 @@ class WhooshSearch:
         ]
         return ranked, timed_out
 
-    def _copies(self, searcher: Searcher, docnum: int, fields: dict[str, Any]) -> list[HitSource]:
+    def _copies(self, searcher: Searcher, docnum: int, record: Record) -> list[HitSource]:
         """Return the hit's copies in other documents, found by fingerprint code."""
         holders = self._coded(FINGERPRINT).holders(docnum)
         live = self._bulk_searcher(searcher).live
-        return copies_of(searcher, fields, holders[live[holders]].tolist())
+        return copies_of(searcher, record, holders[live[holders]].tolist())
 
     def _more_in_documents(self, matching: Mask) -> dict[str, int]:
         return self._coded(DOCUMENT_ID).count_of(matching)
@@ -415,7 +407,7 @@ def _resolve_filters(request: SearchRequest, tables: dict[str, FacetTable]) -> d
     selected: dict[str, list[str]] = {}
     for name, values in request.filters.items():
         if name not in tables:
-            raise QueryError(f"unknown facet {name!r}", f"Facets are: {', '.join(FACET_FIELDS)}.")
+            raise QueryError(f"unknown facet {name!r}", f"Facets are: {', '.join(FACETS)}.")
         if values:
             selected[name] = [tables[name].lookup(v) or v for v in values]
     return selected
@@ -426,7 +418,7 @@ def _and(parsed: wq.Query, extra: wq.Query | None) -> wq.Query:
 
 
 def _facets_only(tables: dict[str, FacetTable]) -> dict[str, FacetTable]:
-    return {name: tables[name] for name in FACET_FIELDS}
+    return {name: tables[name] for name in FACETS}
 
 
 def _sort_facets(order: SortOrder) -> list[FieldFacet] | None:
@@ -434,39 +426,3 @@ def _sort_facets(order: SortOrder) -> list[FieldFacet] | None:
         return None
     newest = order is SortOrder.NEWEST
     return [FieldFacet(DATE_DAY, reverse=newest), FieldFacet(POSITION)]
-
-
-def _document_from_records(doc_id: str, records: list[dict[str, Any]]) -> Document:
-    first = records[0]
-    meta = json.loads(first.get(DOC_META) or "{}")
-    return Document(
-        id=doc_id,
-        source_path=meta.get("source_path", ""),
-        format=SourceFormat(meta.get("format", "text")),
-        title=first.get(TITLE, ""),
-        date=first.get(DATE),
-        site=first.get(SITE),
-        url=meta.get("url"),
-        author=meta.get("author"),
-        source_type=SourceType(first[SOURCE_TYPE]),
-        organisations=meta.get("organisations", []),
-        regions=meta.get("regions", []),
-        people=meta.get("people", []),
-        elements=[_element_from_record(r) for r in records],
-    )
-
-
-def _element_from_record(record: dict[str, Any]) -> Element:
-    return Element(
-        id=record[ELEMENT_ID],
-        kind=ElementKind(record[KIND]),
-        position=record[POSITION],
-        text=record.get(TEXT_FIELD, ""),
-        heading=record.get(HEADING),
-        group=record.get(GROUP),
-        speaker=record.get(SPEAKER),
-        comment_path=record.get(COMMENT_PATH),
-        author=record.get(AUTHOR),
-        quoted_from=record.get(QUOTED_FROM),
-        date=record.get(ELEMENT_DATE),
-    )

@@ -17,10 +17,8 @@ import os
 import shutil
 import traceback
 import warnings
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -30,23 +28,18 @@ from whoosh.index import FileIndex
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
-from indexer.analysis import load_variants
+from indexer.backend import StoreFacts, WriteStats
 from indexer.errors import IndexUnavailableError, IndexWriteError
-from indexer.generations import (
-    current_generation,
-    discard,
-    new_generation,
-    publish,
-    remove_stale,
-)
+from indexer.fields import DOCUMENT_ID, TEXT
+from indexer.locking import ReindexLock, lock_holder
 from indexer.manifest import Manifest
 from indexer.model import Document
-from indexer.parallel import ParallelWriter
-from indexer.schema import DOCUMENT_ID, TEXT_FIELD, build_schema, element_record
-from indexer.sources import strip_unsafe
+from indexer.records import element_record
+from indexer.whoosh import generations
+from indexer.whoosh.generations import CURRENT_FILE, current_generation, discard, new_generation
+from indexer.whoosh.parallel import ParallelWriter
+from indexer.whoosh.schema import build_schema, whoosh_record
 
-INDEX_FORMAT = "1"
-"""Bumped when records change shape in a way the schema does not show: forces a full rebuild."""
 FULL_BUILD_LIMIT_MB = 256
 """Posting memory per writer process in a full build before it spills runs to disk."""
 UPDATE_LIMIT_MB = 64
@@ -54,19 +47,13 @@ SMALL_SEGMENT_DOCS = 2_000
 """Segments below this many records are merged together once there are `MAX_SMALL_SEGMENTS`."""
 MAX_SMALL_SEGMENTS = 8
 WHOOSH_LOCK = "MAIN_WRITELOCK"
-
-
-@dataclass
-class WriteStats:
-    """What a build wrote: documents and elements by kind."""
-
-    documents: int = 0
-    elements_by_kind: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def elements(self) -> int:
-        """Return the number of elements written."""
-        return sum(self.elements_by_kind.values())
+MANY_SEGMENTS = 20
+MANY_DELETED = 0.25
+MANY_DELETED_MIN = 1_000
+"""Above these (a share of deleted records, and at least this many), searches slow down and a
+full rebuild, which compacts the index, is worth its time."""
+SCHEMA_VERSION = "2"
+"""Bumped when records change shape in a way the schema does not show: forces a full rebuild."""
 
 
 def open_current(location: Path) -> FileIndex:
@@ -110,19 +97,7 @@ def _collecting_quietly() -> Iterator[None]:
         gc.collect()
 
 
-@dataclass(frozen=True)
-class GenerationFacts:
-    """What one generation holds, read from its index files (for `check`)."""
-
-    records: int
-    deleted: int
-    segments: int
-    records_per_document: dict[str, int]
-    sample_word: str | None
-    """A word of the text field found in some live record, for a test query."""
-
-
-def describe_generation(folder: Path, location: Path | None = None) -> GenerationFacts:
+def describe_generation(folder: Path, location: Path | None = None) -> StoreFacts:
     """Read the record counts of a generation, raising IndexUnavailableError if it is damaged."""
     index = open_generation(folder, location)
     try:
@@ -132,22 +107,23 @@ def describe_generation(folder: Path, location: Path | None = None) -> Generatio
                 for term in reader.lexicon(DOCUMENT_ID)
                 if (count := sum(1 for _ in reader.postings(DOCUMENT_ID, term).all_ids()))
             }
-            sample = next((w for w in _words(reader) if _is_live(reader, TEXT_FIELD, w)), None)
-            return GenerationFacts(
-                reader.doc_count(),
-                reader.doc_count_all() - reader.doc_count(),
-                len(index._segments()),
-                per_document,
-                sample.decode("utf-8") if sample else None,
-            )
+            sample = next((w for w in _words(reader) if _is_live(reader, TEXT, w)), None)
+            records, deleted = reader.doc_count(), reader.doc_count_all() - reader.doc_count()
+            segments = len(index._segments())
     except Exception as exc:  # damaged segment files fail in many ways
         where = str(location or folder.parent)
         release_frames(exc)
         raise IndexUnavailableError(where, f"cannot read {folder.name}: {exc}") from exc
+    plural = "" if segments == 1 else "s"
+    notes = [(False, f"{segments} segment{plural}, {deleted} deleted records")]
+    if segments > MANY_SEGMENTS or deleted > max(MANY_DELETED * records, MANY_DELETED_MIN):
+        notes.append((True, "many segments or deleted records: `index --full` compacts them"))
+    word = sample.decode("utf-8") if sample else None
+    return StoreFacts(folder.name, records, per_document, word, tuple(notes))
 
 
 def _words(reader: Any) -> Iterator[bytes]:
-    return (term for term in reader.lexicon(TEXT_FIELD) if term.isalpha())
+    return (term for term in reader.lexicon(TEXT) if term.isalpha())
 
 
 def _is_live(reader: Any, field: str, term: bytes) -> bool:
@@ -225,14 +201,13 @@ class GenerationWriter:
         with _write_errors(self.location):
             for document in documents:
                 write_document(self._writer, document)
-                self.stats.documents += 1
-                self.stats.elements_by_kind.update(e.kind.value for e in document.elements)
+                self.stats.count(document)
                 self.expected += len(document.elements)
                 if on_document:
                     on_document(document)
         return self.stats
 
-    def publish(self, manifest: Manifest | None = None) -> Path:
+    def publish(self, manifest: Manifest | None = None) -> str:
         """Commit, check, make durable and switch CURRENT to the new generation."""
         with _write_errors(self.location):
             if self.incremental:
@@ -243,9 +218,9 @@ class GenerationWriter:
             _check_count(self.folder, self.expected, self.location)
             if manifest is not None:
                 manifest.write(self.folder)
-            publish(self.location, self.folder)
-        remove_stale(self.location)
-        return self.folder
+            generations.publish(self.location, self.folder)
+        generations.remove_stale(self.location)
+        return self.folder.name
 
     def discard(self) -> None:
         """Abandon the new generation: stop its writer and delete its folder."""
@@ -258,21 +233,11 @@ class GenerationWriter:
         discard(self.folder)
 
 
-def index_settings(gazetteer_digest: str) -> dict[str, str]:
-    """Return what records depend on besides the files: if any of it changes, rebuild all.
-
-    The schema (its fields and their types), the spelling variants folded at index time and
-    the gazetteer that names organisations, regions and people.
-    """
+def schema_digest() -> str:
+    """Return a digest of the schema (its fields and their types) and its version."""
     schema = build_schema()
     fields = repr(sorted((name, type(schema[name]).__name__) for name in schema.names()))
-    variants = repr(sorted(load_variants().items()))
-    return {
-        "index_format": INDEX_FORMAT,
-        "schema": _digest(fields),
-        "spelling_variants": _digest(variants),
-        "gazetteer": gazetteer_digest,
-    }
+    return _digest(SCHEMA_VERSION + fields)
 
 
 def _digest(text: str) -> str:
@@ -293,15 +258,57 @@ def build_index(
     return stats
 
 
+class WhooshStore:
+    """The embedded index in a folder of generations (`generations`), as `IndexStore`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.location = str(folder)
+
+    def lock(self) -> ReindexLock:
+        """Return the reindex lock of the folder."""
+        return ReindexLock(self.folder)
+
+    def lock_holder(self) -> int | None:
+        """Return the pid of the reindex holding the lock, None when free."""
+        return lock_holder(self.folder)
+
+    def exists(self) -> bool:
+        """Return whether a generation has been published here."""
+        return (self.folder / CURRENT_FILE).exists()
+
+    def served_manifest(self) -> Manifest:
+        """Return the manifest of the served generation, after checking that it opens."""
+        base = current_generation(self.folder)
+        open_generation(base, self.folder).close()
+        return Manifest.read(base)
+
+    def writer(self, incremental: bool, procs: int = 1) -> GenerationWriter:
+        """Return a writer of a new generation: a copy of the served one, or empty."""
+        base = current_generation(self.folder) if incremental else None
+        return GenerationWriter(self.folder, base, procs)
+
+    def remove_stale(self) -> list[str]:
+        """Remove older generations and leftovers of interrupted runs."""
+        return generations.remove_stale(self.folder)
+
+    def stale(self) -> list[str]:
+        """Return what the next run removes."""
+        return [path.name for path in generations.stale_entries(self.folder)]
+
+    def schema_digest(self) -> str:
+        """Return the digest of the schema."""
+        return schema_digest()
+
+    def facts(self) -> StoreFacts:
+        """Return what the served generation holds."""
+        return describe_generation(current_generation(self.folder), self.folder)
+
+
 def write_document(writer: Any, document: Document) -> None:
     """Add every element of `document` to an open Whoosh writer."""
     for element in document.elements:
-        record = element_record(document, element)
-        # Text can reach here without passing `sources` (library callers, entity-decoded
-        # HTML); a lone surrogate stored in the index would break every page showing it.
-        writer.add_document(
-            **{name: strip_unsafe(v) if isinstance(v, str) else v for name, v in record.items()}
-        )
+        writer.add_document(**whoosh_record(element_record(document, element)))
 
 
 def merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:

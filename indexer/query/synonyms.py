@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from indexer.querytext import Token
+from indexer.query.syntax import Token
 
 Analyze = Callable[[str], list[str]]
 """The index's analyzer as a function: text → the terms it is indexed as."""

@@ -16,8 +16,8 @@ from whoosh.reading import IndexReader
 from whoosh.spelling import Corrector, ListCorrector
 
 from indexer.analysis import is_spelling_variant
-from indexer.querytext import Token, lex
-from indexer.schema import SEARCH_FIELDS, TEXT_FIELD
+from indexer.fields import SEARCH_FIELDS, TEXT
+from indexer.query.syntax import Token, lex
 
 MAX_DISTANCE = 2
 SHORT_WORD = 5
@@ -44,15 +44,13 @@ def suggest(
 
     `vocabulary` is `spelling_words(reader)`, kept by the caller for the reader's lifetime.
     """
-    spelling = reader.schema[TEXT_FIELD].spelling_fieldname(TEXT_FIELD)
+    spelling = reader.schema[TEXT].spelling_fieldname(TEXT)
     unknown = [token for token in lex(text) if _misspelt(token, reader, spelling, analyze)]
     if not unknown or len(unknown) > MAX_CORRECTED_WORDS:
         return None
     name_words = sorted({w.casefold() for name in names for w in name.split() if w.isalpha()})
     corrector: Corrector = (
-        reader.corrector(TEXT_FIELD)
-        if vocabulary is None
-        else VocabularyCorrector(reader, vocabulary)
+        reader.corrector(TEXT) if vocabulary is None else VocabularyCorrector(reader, vocabulary)
     )
     names_corrector = ListCorrector(name_words)
     pieces: list[str] = []
@@ -78,7 +76,7 @@ def suggest(
 
 def spelling_words(reader: IndexReader) -> list[str]:
     """Return the words of the text as written (the spelling field), sorted."""
-    field = reader.schema[TEXT_FIELD].spelling_fieldname(TEXT_FIELD)
+    field = reader.schema[TEXT].spelling_fieldname(TEXT)
     return [word.decode("utf-8") for word in reader.lexicon(field)]
 
 
@@ -97,7 +95,7 @@ class VocabularyCorrector(Corrector):
     def _suggestions(self, text: str, maxdist: int, prefix: int) -> Iterator[tuple[float, str]]:
         dfa = Automata.levenshtein_dfa(text, maxdist, prefix)
         for word in Automata.find_matches(dfa, _ListCursor(self.words)):
-            frequency = self.reader.frequency(TEXT_FIELD, word) or 1
+            frequency = self.reader.frequency(TEXT, word) or 1
             yield 0 - (maxdist + (1.0 / frequency * 0.5)), word  # ReaderCorrector's score
 
 

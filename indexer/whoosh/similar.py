@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any
 
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from indexer.collecting import collect_page
-from indexer.schema import ELEMENT_ID, FINGERPRINT, TEXT_FIELD
+from indexer.analysis import default_analyzer
+from indexer.fields import ELEMENT_ID, FINGERPRINT, TEXT
+from indexer.records import Record
+from indexer.whoosh.collecting import collect_page
+from indexer.whoosh.hits import record_at
 
 SECONDS = 2.0
 KEY_TERMS = 12
@@ -35,7 +37,7 @@ FUNCTION_WORDS = """
 class SimilarElements:
     """Stored fields and scores of elements like one element, and the terms linking them."""
 
-    hits: list[tuple[dict[str, Any], float]]
+    hits: list[tuple[Record, float]]
     terms: set[str]
 
 
@@ -44,17 +46,17 @@ def similar_elements(searcher: Searcher, element_id: str, limit: int) -> Similar
     docnum = searcher.document_number(**{ELEMENT_ID: element_id})
     if docnum is None:
         return None
-    fields = searcher.reader().stored_fields(docnum)
-    key_terms = _content_terms(searcher, fields.get(TEXT_FIELD, ""))
+    record = record_at(searcher, docnum)
+    key_terms = _content_terms(searcher, record.get(TEXT, ""))
     if not key_terms:
         return SimilarElements([], set())
-    query = wq.Or([wq.Term(TEXT_FIELD, term, boost=weight) for term, weight in key_terms])
-    own_text = fields[FINGERPRINT]
+    query = wq.Or([wq.Term(TEXT, term, boost=weight) for term, weight in key_terms])
+    own_text = record[FINGERPRINT]
     # Copies of one text collapse to one hit; the element's own text is then dropped.
     deadline = time.perf_counter() + SECONDS
     results, _cut = collect_page(searcher, query, limit + 1, deadline, collapse=FINGERPRINT)
     hits = [
-        (hit.fields(), float(hit.score or 0.0))
+        (record_at(searcher, hit.docnum), float(hit.score or 0.0))
         for hit in results
         if hit.docnum != docnum and hit[FINGERPRINT] != own_text
     ]
@@ -63,7 +65,6 @@ def similar_elements(searcher: Searcher, element_id: str, limit: int) -> Similar
 
 def _content_terms(searcher: Searcher, text: str) -> list[tuple[str, float]]:
     """Return the text's best key terms that are not function words, as (term, weight)."""
-    analyzer = searcher.schema[TEXT_FIELD].analyzer
-    function_terms = {token.text for token in analyzer(FUNCTION_WORDS)}
-    candidates = searcher.key_terms_from_text(TEXT_FIELD, text, numterms=CANDIDATE_TERMS)
+    function_terms = set(default_analyzer().terms(FUNCTION_WORDS))
+    candidates = searcher.key_terms_from_text(TEXT, text, numterms=CANDIDATE_TERMS)
     return [(term, weight) for term, weight in candidates if term not in function_terms][:KEY_TERMS]

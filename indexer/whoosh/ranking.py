@@ -24,9 +24,9 @@ import numpy as np
 from numpy.typing import NDArray
 from whoosh import scoring
 
-from indexer.facets import FacetTable
+from indexer.fields import HEADING, TEXT, TITLE, WHO
 from indexer.model import ElementKind
-from indexer.schema import HEADING, TEXT_FIELD, TITLE, WHO
+from indexer.whoosh.facets import FacetTable
 
 KIND_PRIORS: dict[str, float] = {
     ElementKind.FINDING.value: 1.2,
@@ -34,11 +34,11 @@ KIND_PRIORS: dict[str, float] = {
     ElementKind.COMMENT.value: 1.0,
     ElementKind.SECTION.value: 0.85,
 }
-FIELD_BOOSTS: dict[str, float] = {TITLE: 1.5, HEADING: 1.5, TEXT_FIELD: 1.0, WHO: 1.0}
+FIELD_BOOSTS: dict[str, float] = {TITLE: 1.5, HEADING: 1.5, TEXT: 1.0, WHO: 1.0}
 """A title or heading word says what a whole passage is about, so it counts more than one
 body word; but every element of a document shares its title, so the title must not outweigh
 an element's own text matching."""
-FIELD_B: dict[str, float] = {TEXT_FIELD: 0.75, TITLE: 0.5, HEADING: 0.5, WHO: 0.5}
+FIELD_B: dict[str, float] = {TEXT: 0.75, TITLE: 0.5, HEADING: 0.5, WHO: 0.5}
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class Ranking:
 
 
 BASELINE = Ranking(
-    field_boosts={TITLE: 2.0, HEADING: 1.5, TEXT_FIELD: 1.0},
+    field_boosts={TITLE: 2.0, HEADING: 1.5, TEXT: 1.0},
     field_b={},
     kind_priors={},
     synonyms=False,

@@ -14,8 +14,8 @@ import numpy as np
 from numpy.typing import NDArray
 from whoosh.reading import IndexReader
 
-from indexer.bulk import live_mask, term_docnums
 from indexer.results import FacetValue
+from indexer.whoosh.bulk import live_mask, term_docnums
 
 Mask = NDArray[np.bool_]
 

@@ -1,0 +1,198 @@
+"""An element as one flat record of `indexer.fields`, and back: the one mapping of element fields.
+
+Every engine stores these records (mapping value lists and the document's metadata onto its
+own types) and hands them back in the same shape, so hits, documents and copies are built
+here, once, for all of them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from indexer.analysis import fingerprint
+from indexer.fields import (
+    AUTHOR,
+    COMMENT_PATH,
+    DATE,
+    DATE_DAY,
+    DOC_META,
+    DOCUMENT_ID,
+    ELEMENT_DATE,
+    ELEMENT_ID,
+    FINGERPRINT,
+    GROUP,
+    HEADING,
+    KIND,
+    ORGANISATION,
+    PEOPLE,
+    POSITION,
+    QUOTED_FROM,
+    REGION,
+    SITE,
+    SOURCE_TYPE,
+    SPEAKER,
+    TEXT,
+    TITLE,
+    WHO,
+    YEAR,
+    date_day,
+)
+from indexer.model import Document, Element, ElementKind, SourceFormat, SourceType
+from indexer.results import Hit, HitSource, Snippet
+from indexer.sources import strip_unsafe
+
+Record = dict[str, Any]
+"""Field name → value: str, int, or list of str for `MULTI_VALUED`; DOC_META a dict."""
+
+
+def element_record(document: Document, element: Element) -> Record:
+    """Return the record of `element`, carrying its document's metadata.
+
+    Optional fields that are empty are left out. Text reaches here from library callers and
+    entity-decoded HTML too, so unsafe characters are stripped once more: a lone surrogate
+    stored in an index would break every page showing it.
+    """
+    record: Record = {
+        ELEMENT_ID: element.id,
+        DOCUMENT_ID: document.id,
+        POSITION: element.position,
+        TEXT: element.text,
+        TITLE: document.title,
+        KIND: element.kind.value,
+        SOURCE_TYPE: document.source_type.value,
+        DATE_DAY: date_day(document.date),
+        # Texts too short to fingerprint get their own id, so they never collapse together.
+        FINGERPRINT: fingerprint(element.text) or element.id,
+    }
+    optional = {
+        HEADING: element.heading,
+        AUTHOR: element.author,
+        WHO: " ".join(name for name in (element.speaker, element.author) if name),
+        GROUP: element.group,
+        COMMENT_PATH: element.comment_path,
+        QUOTED_FROM: element.quoted_from,
+        DATE: document.date,
+        ELEMENT_DATE: element.date,
+        SITE: document.site,
+        SPEAKER: element.speaker,
+        YEAR: document.date[:4] if document.date else None,
+    }
+    record.update({name: value for name, value in optional.items() if value})
+    multi = {ORGANISATION: element.organisations, REGION: document.regions, PEOPLE: document.people}
+    record.update({name: list(values) for name, values in multi.items() if values})
+    if element.position == 0:
+        record[DOC_META] = document_meta(document)
+    return {name: _safe(value) for name, value in record.items()}
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return strip_unsafe(value)
+    if isinstance(value, list):
+        return [_safe(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _safe(item) for key, item in value.items()}
+    return value
+
+
+def document_meta(document: Document) -> dict[str, Any]:
+    """Return what a document's records do not carry field by field."""
+    return {
+        "source_path": document.source_path,
+        "format": document.format.value,
+        "url": document.url,
+        "author": document.author,
+        "organisations": document.organisations,
+        "regions": document.regions,
+        "people": document.people,
+    }
+
+
+def make_hit(
+    record: Record,
+    score: float,
+    snippet: Snippet,
+    also_in: list[HitSource] | None = None,
+    more_in_document: int = 0,
+) -> Hit:
+    """Return the hit of one record."""
+    return Hit(
+        id=record[ELEMENT_ID],
+        document_id=record[DOCUMENT_ID],
+        position=record[POSITION],
+        kind=record[KIND],
+        title=record.get(TITLE, ""),
+        date=record.get(DATE),
+        site=record.get(SITE),
+        source_type=record[SOURCE_TYPE],
+        heading=record.get(HEADING),
+        group=record.get(GROUP),
+        speaker=record.get(SPEAKER),
+        author=record.get(AUTHOR),
+        comment_path=record.get(COMMENT_PATH),
+        quoted_from=record.get(QUOTED_FROM),
+        text=record.get(TEXT, ""),
+        snippet=snippet,
+        score=round(float(score), 4),
+        more_in_document=more_in_document,
+        also_in=also_in or [],
+        element_date=record.get(ELEMENT_DATE),
+    )
+
+
+def hit_source(record: Record) -> HitSource:
+    """Return the record as another source of a hit's text."""
+    return HitSource(
+        id=record[ELEMENT_ID],
+        document_id=record[DOCUMENT_ID],
+        position=record[POSITION],
+        title=record.get(TITLE, ""),
+        site=record.get(SITE),
+        date=record.get(DATE),
+    )
+
+
+def element_from_record(record: Record) -> Element:
+    """Return the element a record was made from."""
+    return Element(
+        id=record[ELEMENT_ID],
+        kind=ElementKind(record[KIND]),
+        position=record[POSITION],
+        text=record.get(TEXT, ""),
+        heading=record.get(HEADING),
+        group=record.get(GROUP),
+        speaker=record.get(SPEAKER),
+        comment_path=record.get(COMMENT_PATH),
+        author=record.get(AUTHOR),
+        quoted_from=record.get(QUOTED_FROM),
+        date=record.get(ELEMENT_DATE),
+        organisations=list(record.get(ORGANISATION) or []),
+    )
+
+
+def document_from_records(doc_id: str, records: list[Record]) -> Document:
+    """Return the document whose records (in reading order, first element first) are given."""
+    first = records[0]
+    meta: dict[str, Any] = first.get(DOC_META) or {}
+    return Document(
+        id=doc_id,
+        source_path=meta.get("source_path", ""),
+        format=SourceFormat(meta.get("format", "text")),
+        title=first.get(TITLE, ""),
+        date=first.get(DATE),
+        site=first.get(SITE),
+        url=meta.get("url"),
+        author=meta.get("author"),
+        source_type=SourceType(first[SOURCE_TYPE]),
+        organisations=meta.get("organisations", []),
+        regions=meta.get("regions", []),
+        people=meta.get("people", []),
+        elements=[element_from_record(r) for r in records],
+    )
+
+
+def copies_among(record: Record, holders: list[Record], limit: int) -> list[HitSource]:
+    """Return the records of `holders` (same fingerprint) that are in other documents."""
+    sources = [hit_source(r) for r in holders if r[DOCUMENT_ID] != record[DOCUMENT_ID]]
+    sources.sort(key=lambda source: source.id)
+    return sources[:limit]
