@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from indexer.results import Snippet, Span
+from indexer.fields import TEXT
+from indexer.marking import MatchTargets, match_spans
+from indexer.records import Record, make_hit
+from indexer.results import Hit, HitSource, Snippet, Span
 
 SNIPPET_CHARS = 280
 ELLIPSIS = "…"
@@ -82,3 +85,16 @@ def plain_snippet(snippet: Snippet, left: str = "**", right: str = "**") -> str:
         cursor = end
     pieces.append(snippet.text[cursor:])
     return "".join(pieces)
+
+
+def hit_of(
+    record: Record,
+    score: float,
+    targets: MatchTargets,
+    also_in: list[HitSource] | None = None,
+    more_in_document: int = 0,
+) -> Hit:
+    """Return the hit of one record, its matches marked in the snippet."""
+    text = record.get(TEXT, "")
+    snippet = make_snippet(text, match_spans(text, targets))
+    return make_hit(record, score, snippet, also_in, more_in_document)

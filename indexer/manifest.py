@@ -48,8 +48,8 @@ class Manifest:
             total.update(entry.elements)
         return total
 
-    def write(self, folder: Path) -> None:
-        """Write the manifest into `folder` atomically and durably."""
+    def dumps(self) -> str:
+        """Return the manifest as its JSON text."""
         data = {
             "format": MANIFEST_FORMAT,
             "settings": self.settings,
@@ -58,9 +58,13 @@ class Manifest:
                 for doc_id, e in sorted(self.files.items())
             },
         }
-        temporary = folder / f"{MANIFEST_FILE}.tmp"
         # json.dumps without indent runs the C encoder: 10x faster at 5,000 files than dump().
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    def write(self, folder: Path) -> None:
+        """Write the manifest into `folder` atomically and durably."""
+        temporary = folder / f"{MANIFEST_FILE}.tmp"
+        text = self.dumps()
         with temporary.open("w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -72,15 +76,24 @@ class Manifest:
         """Read the manifest of the generation in `folder`, raising ManifestError if unusable."""
         path = folder / MANIFEST_FILE
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise ManifestError(str(path), "no manifest (built without one)") from None
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
             raise ManifestError(str(path), f"unreadable: {exc}") from None
+        return cls.loads(text, str(path))
+
+    @classmethod
+    def loads(cls, text: str, where: str) -> Manifest:
+        """Return the manifest of its JSON text, raising ManifestError (naming `where`)."""
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise ManifestError(where, f"unreadable: {exc}") from None
         try:
             return cls._from_json(data)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise ManifestError(str(path), f"unexpected content: {exc!r}") from None
+            raise ManifestError(where, f"unexpected content: {exc!r}") from None
 
     @classmethod
     def _from_json(cls, data: Any) -> Manifest:

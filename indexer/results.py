@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from indexer.errors import QueryError
+
 Span = tuple[int, int]
 """A [start, end) range of characters of a text."""
 
@@ -150,3 +152,16 @@ class SearchResults:
                 for name, values in self.facets.items()
             },
         }
+
+
+def check_paging(request: SearchRequest) -> None:
+    """Refuse a page or page size outside what is served (QueryError)."""
+    if not 1 <= request.page_size <= MAX_PAGE_SIZE:
+        raise QueryError(
+            f"page size {request.page_size} is out of range", f"Use 1 to {MAX_PAGE_SIZE}."
+        )
+    if not 1 <= request.page <= MAX_PAGE:
+        raise QueryError(
+            f"page {request.page} is out of range",
+            f"Pages run from 1 to {MAX_PAGE}; narrow the search to see later hits.",
+        )

@@ -9,32 +9,19 @@ from collections.abc import Iterable
 
 from whoosh.searching import Searcher
 
-from indexer.fields import ELEMENT_ID, FINGERPRINT, TEXT
-from indexer.highlight import make_snippet
-from indexer.marking import MatchTargets, match_spans
-from indexer.records import Record, copies_among, make_hit
-from indexer.results import Hit, HitSource
+from indexer.fields import ELEMENT_ID, FINGERPRINT
+from indexer.highlight import hit_of
+from indexer.records import Record, copies_among
+from indexer.results import HitSource
 from indexer.whoosh.schema import element_of
 
+__all__ = ["copies_of", "hit_of", "record_at"]
 MAX_ALSO_IN = 20
 
 
 def record_at(searcher: Searcher, docnum: int) -> Record:
     """Return the element record stored for document number `docnum`."""
     return element_of(searcher.reader().stored_fields(docnum))
-
-
-def hit_of(
-    record: Record,
-    score: float,
-    targets: MatchTargets,
-    also_in: list[HitSource] | None = None,
-    more_in_document: int = 0,
-) -> Hit:
-    """Return the hit of one record, its matches marked in the snippet."""
-    text = record.get(TEXT, "")
-    snippet = make_snippet(text, match_spans(text, targets))
-    return make_hit(record, score, snippet, also_in, more_in_document)
 
 
 def copies_of(

@@ -25,15 +25,9 @@ from numpy.typing import NDArray
 from whoosh import scoring
 
 from indexer.fields import HEADING, TEXT, TITLE, WHO
-from indexer.model import ElementKind
+from indexer.priors import KIND_PRIORS
 from indexer.whoosh.facets import FacetTable
 
-KIND_PRIORS: dict[str, float] = {
-    ElementKind.FINDING.value: 1.2,
-    ElementKind.QUOTE.value: 1.1,
-    ElementKind.COMMENT.value: 1.0,
-    ElementKind.SECTION.value: 0.85,
-}
 FIELD_BOOSTS: dict[str, float] = {TITLE: 1.5, HEADING: 1.5, TEXT: 1.0, WHO: 1.0}
 """A title or heading word says what a whole passage is about, so it counts more than one
 body word; but every element of a document shares its title, so the title must not outweigh

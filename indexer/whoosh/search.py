@@ -40,7 +40,6 @@ from indexer.query.dates import date_range
 from indexer.query.parser import QueryParser
 from indexer.records import Record, document_from_records
 from indexer.results import (
-    MAX_PAGE,
     MAX_PAGE_SIZE,
     Hit,
     HitSource,
@@ -48,6 +47,7 @@ from indexer.results import (
     SearchResults,
     SortOrder,
     Span,
+    check_paging,
 )
 from indexer.whoosh.bulk import CACHE_BYTES, BulkSearcher
 from indexer.whoosh.collecting import collect_page, match_mask, top_of_arrays
@@ -105,7 +105,7 @@ class WhooshSearch:
         """Run one search with facets, paging and highlighted snippets, within the time budget."""
         started = time.perf_counter()
         deadline = started + self.limits.time_budget_ms / 1000
-        _check_paging(request)
+        check_paging(request)
         searcher = self._current_searcher()
         tables = self._facet_tables(searcher)
         tree = self.parser.parse(request.query, lambda f: tables[f].values)
@@ -388,18 +388,6 @@ def _close_quietly(searcher: Searcher | None, index: FileIndex | None) -> None:
         if opened is not None:
             with suppress(Exception):  # already closed, or its files are gone
                 opened.close()
-
-
-def _check_paging(request: SearchRequest) -> None:
-    if not 1 <= request.page_size <= MAX_PAGE_SIZE:
-        raise QueryError(
-            f"page size {request.page_size} is out of range", f"Use 1 to {MAX_PAGE_SIZE}."
-        )
-    if not 1 <= request.page <= MAX_PAGE:
-        raise QueryError(
-            f"page {request.page} is out of range",
-            f"Pages run from 1 to {MAX_PAGE}; narrow the search to see later hits.",
-        )
 
 
 def _resolve_filters(request: SearchRequest, tables: dict[str, FacetTable]) -> dict[str, list[str]]:

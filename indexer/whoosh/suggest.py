@@ -9,7 +9,7 @@ among equally close ones, the most frequent.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from whoosh.codec.base import Automata
 from whoosh.reading import IndexReader
@@ -18,19 +18,15 @@ from whoosh.spelling import Corrector, ListCorrector
 from indexer.analysis import is_spelling_variant
 from indexer.fields import SEARCH_FIELDS, TEXT
 from indexer.query.syntax import Token, lex
-
-MAX_DISTANCE = 2
-SHORT_WORD = 5
-"""Words this short get suggestions at distance 1 only (water → after is no help)."""
-MIN_WORD_CHARS = 4
-"""Shorter words have too many neighbours at distance 1 to guess well."""
-SHARED_PREFIX = 1
-"""Candidates start with the letter typed (as in Lucene's spell checkers): first letters are
-rarely mistyped, and the automaton then walks one letter's words, not the whole vocabulary."""
-MAX_CORRECTED_WORDS = 3
-"""A query with more unknown words is not a typo; looking each one up would only cost time."""
-
-Analyze = Callable[[str], list[str]]
+from indexer.spelling import (
+    MAX_CORRECTED_WORDS,
+    MAX_DISTANCE,
+    SHARED_PREFIX,
+    SHORT_WORD,
+    Analyze,
+    checkable,
+    edit_distance,
+)
 
 
 def suggest(
@@ -116,7 +112,7 @@ class _ListCursor:
 def _misspelt(token: Token, reader: IndexReader, spelling_field: str, analyze: Analyze) -> bool:
     """Return whether a query word may be a typo: a plain word the texts never write as typed,
     and not a spelling variant the analyzer folds (behavior finds behaviour)."""
-    if not token.is_plain_word or not _checkable(token.text):
+    if not token.is_plain_word or not checkable(token.text):
         return False
     word = token.text.casefold()
     if _as_written(reader, spelling_field, word):
@@ -127,10 +123,6 @@ def _misspelt(token: Token, reader: IndexReader, spelling_field: str, analyze: A
 def _as_written(reader: IndexReader, spelling_field: str, word: str) -> bool:
     """Return whether the texts contain `word` exactly as typed (before stemming)."""
     return reader.doc_frequency(spelling_field, word) > 0
-
-
-def _checkable(word: str) -> bool:
-    return len(word) >= MIN_WORD_CHARS and word.isalpha() and not word.isupper()
 
 
 def _known(word: str, reader: IndexReader, analyze: Analyze) -> bool:
@@ -153,18 +145,3 @@ def _closest(
         if frequency:
             ranked.append((edit_distance(word, option), -frequency, option))
     return min(ranked)[2] if ranked else None
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Return the Damerau–Levenshtein distance (adjacent swaps count once) between two words."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, start=1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]
