@@ -10,6 +10,8 @@ CLI message); an API key the cluster refuses becomes a `ConfigurationError`.
 
 from __future__ import annotations
 
+import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -27,6 +29,8 @@ READ_RETRIES = 3
 WRITE_RETRIES = 40
 WRITE_RETRY_S = 0.5
 """Writes retry for about 20 s: leader elections took 7–9 s on loopback."""
+REPLICA_WAIT_S = 10.0
+"""How long a publish waits for every node to serve it (followers lag by ~0.2 s)."""
 MAX_SEARCHES = 50
 """Searches in one multi_search request (Typesense's default limit)."""
 
@@ -61,14 +65,22 @@ class Cluster:
                 "Give --api-key KEY or set REPORTSEARCH_API_KEY.",
             )
         self.nodes = [parse_node(url) for url in settings.nodes]
+        self.api_key = settings.api_key
         self.location = f"{','.join(settings.nodes)} ({settings.collection})"
         config: dict[str, Any] = {"nodes": self.nodes}
-        self.client: Any = typesense.Client(  # its TypedDicts are stricter than JSON
+        self.client: Any = self._client(config, settings, writes)
+        # A store or service let go without close() must not leave its sockets to the GC.
+        self._finalizer = weakref.finalize(self, _close_client, self.client)
+
+    @staticmethod
+    def _client(config: dict[str, Any], settings: BackendSettings, writes: bool) -> Any:
+        nodes = len(config["nodes"])
+        return typesense.Client(  # its TypedDicts are stricter than JSON
             {
                 **config,  # type: ignore[typeddict-item]
                 "api_key": settings.api_key,
                 "connection_timeout_seconds": settings.timeout_s,
-                "num_retries": WRITE_RETRIES if writes else READ_RETRIES * len(self.nodes),
+                "num_retries": WRITE_RETRIES if writes else READ_RETRIES * nodes,
                 "retry_interval_seconds": WRITE_RETRY_S if writes else 0.05,
                 "healthcheck_interval_seconds": 1,
             }
@@ -129,11 +141,46 @@ class Cluster:
             return None
         return str(found["collection_name"])
 
+    def await_replicas(self, alias: str, collection: str, state: str, version: int) -> list[str]:
+        """Wait (up to REPLICA_WAIT_S) until every node serves `collection` behind `alias`
+        with the state document at path `state` at `version`, so that a reindex that has
+        returned is what every node answers; return the nodes that did not catch up."""
+        headers = {"X-TYPESENSE-API-KEY": self.api_key}
+        pending = [f"{n['protocol']}://{n['host']}:{n['port']}" for n in self.nodes]
+        deadline = time.monotonic() + REPLICA_WAIT_S
+        with httpx.Client(headers=headers, timeout=1.0) as http:
+            while pending and time.monotonic() < deadline:
+                pending = [
+                    url for url in pending
+                    if not _serves(http, url, alias, collection, state, version)
+                ]  # fmt: skip
+                if pending:
+                    time.sleep(0.05)
+        return pending
+
     def close(self) -> None:
         """Close the client's connections."""
-        close = getattr(self.client.api_call, "close", None)
-        if callable(close):
-            close()
+        self._finalizer()
+
+
+def _serves(
+    http: httpx.Client, url: str, alias: str, collection: str, state: str, version: int
+) -> bool:
+    """Return whether one node answers with the alias and state version given."""
+    try:
+        found = http.get(f"{url}/aliases/{alias}")
+        if found.status_code != 200 or found.json().get("collection_name") != collection:
+            return False
+        current = http.get(f"{url}/{state}")
+        return current.status_code == 200 and current.json().get("version") == version
+    except (httpx.HTTPError, ValueError):
+        return False
+
+
+def _close_client(client: Any) -> None:
+    close = getattr(getattr(client, "api_call", None), "close", None)
+    if callable(close):
+        close()
 
 
 def _search_error(location: str, result: dict[str, Any]) -> Exception:

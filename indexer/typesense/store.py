@@ -286,6 +286,8 @@ class TypesenseWriter:
             for name in self.store.collections():
                 if name not in (self.name, self.previous):
                     self.store.drop(name)
+        state = f"collections/{meta.meta_name(self.name)}/documents/{meta.STATE}"
+        self.cluster.await_replicas(self.store.alias, self.name, state, self.version)
         return self.name
 
     def _verify(self) -> None:
