@@ -10,11 +10,11 @@ ELEMENTS ?= 100000
 
 run: install index serve  ## install, index documents/ and serve the web UI
 
-test: install-test  ## install everything and run the whole test suite (lint, types, tests)
+test: install-test  ## install everything and run the whole test suite (lint, types, tests on both engines)
 	bash scripts/ensure-chromium.sh
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	BIN=$(BIN) bash scripts/test-with-cluster.sh
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
