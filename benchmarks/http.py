@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -52,11 +53,14 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(index: Path, processes: int = 1) -> tuple[subprocess.Popen[bytes], int]:
-    """Start `reportsearch serve` on a free port and wait until it answers."""
+def start_server(
+    index: Path, processes: int = 1, backend: Sequence[str] = ()
+) -> tuple[subprocess.Popen[bytes], int]:
+    """Start `reportsearch serve` on a free port and wait until it answers; `backend` are
+    the backend options (`--backend typesense --nodes …`), none for the embedded index."""
     port = _free_port()
     serve = "from web.cli import main; main()"
-    command = [sys.executable, "-c", serve, "serve", "--index", str(index)]
+    command = [sys.executable, "-c", serve, "serve", "--index", str(index), *backend]
     command += ["--host", HOST, "--port", str(port), "--processes", str(processes)]
     # The server logs (waitress warns of queue depth under load) go to a file: a pipe nobody
     # reads fills up and blocks the server's main thread mid-run.
@@ -118,7 +122,12 @@ class Client(threading.Thread):
 
 
 def measure_http(
-    index: Path, clients: int, rounds: int, think_s: float, processes: int = 1
+    index: Path,
+    clients: int,
+    rounds: int,
+    think_s: float,
+    processes: int = 1,
+    backend: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Load the API with `clients` concurrent clients; return latency, errors and memory.
 
@@ -128,7 +137,7 @@ def measure_http(
     """
     if not web_app_available():
         return {"server_rss_mb": None, "http_note": "web app not available (issue 4)"}
-    server, port = start_server(index, processes)
+    server, port = start_server(index, processes, backend)
     try:
         workers = _server_pids(server.pid)
         server_before, clients_before = _cpu_s(workers), time.process_time()

