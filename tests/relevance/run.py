@@ -6,6 +6,7 @@ from the foundation's baseline to the current default, so every change's effect 
 
 from __future__ import annotations
 
+import os
 import tempfile
 import tomllib
 from collections.abc import Iterator
@@ -15,8 +16,10 @@ from itertools import chain
 from pathlib import Path
 
 from indexer.analysis import fingerprint
+from indexer.backend import BackendSettings, SearchBackend, open_backend, open_store
 from indexer.entities import load_gazetteer
 from indexer.fields import WHO
+from indexer.manifest import Manifest
 from indexer.model import Document
 from indexer.pipeline import load_documents
 from indexer.results import SearchRequest
@@ -95,7 +98,7 @@ def copies(documents: list[Document]) -> dict[str, set[str]]:
     return {member: group for group in groups.values() for member in group}
 
 
-def evaluate(service: WhooshSearch, judged: list[Judged], groups: dict[str, set[str]]) -> Scores:
+def evaluate(service: SearchBackend, judged: list[Judged], groups: dict[str, set[str]]) -> Scores:
     """Return the mean nDCG@10, MRR and recall@20 of `service` over the judged queries."""
     totals = [0.0, 0.0, 0.0]
     for item in judged:
@@ -144,3 +147,34 @@ def main() -> None:
             finally:
                 service.close()
             print(f"{name:<24} {scores.ndcg:7.3f} {scores.mrr:6.3f} {scores.recall:10.3f}")
+    cluster = os.environ.get("REPORTSEARCH_TEST_CLUSTER")
+    if cluster:
+        scores = typesense_scores(Path(cluster), documents, judged, groups)
+        name = "Typesense engine"
+        print(f"{name:<24} {scores.ndcg:7.3f} {scores.mrr:6.3f} {scores.recall:10.3f}")
+
+
+def typesense_scores(
+    cluster: Path, documents: list[Document], judged: list[Judged], groups: dict[str, set[str]]
+) -> Scores:
+    """Return the metrics of the Typesense engine on the cluster a cluster.json describes."""
+    from tests.backends.cluster import read_cluster
+    from tests.backends.conftest import drop_alias
+
+    info = read_cluster(cluster)
+    with tempfile.TemporaryDirectory(prefix="relevance-lock-") as lock:
+        settings = BackendSettings(
+            engine="typesense", index=Path(lock), nodes=info.nodes, api_key=info.api_key,
+            collection=f"relevance{os.getpid()}",
+        )  # fmt: skip
+        try:
+            with open_store(settings).writer(incremental=False) as writer:
+                writer.add_documents(documents)
+                writer.publish(Manifest({}))
+            service = open_backend(settings)
+            try:
+                return evaluate(service, judged, groups)
+            finally:
+                service.close()
+        finally:
+            drop_alias(settings)
