@@ -159,7 +159,7 @@ TABLE = [
     ("HTTP back to back pages/s", "http_requests_per_s"),
     ("HTTP paced p95 (ms)", "http_paced_p95_ms"),
     ("HTTP errors", "http_errors"),
-    ("web server resident (MB)", "http_server_rss_mb"),
+    ("web server resident (MB)", "server_rss_mb"),
     ("node resident after build (MB)", "node_mb"),
     ("node MB per 100k elements", "node_mb_per_100k_elements"),
 ]
