@@ -379,6 +379,8 @@ def similar(element_id: str, limit: int, as_json: bool, **options: Any) -> None:
         hits = service.similar(element_id, limit)
     except IndexUnavailableError as error:
         raise click.ClickException(_unavailable(error)) from None
+    except ConfigurationError as error:  # a server refusing the key, found on first use
+        raise click.ClickException(_with_hint(error.message, error.hint)) from None
     finally:
         service.close()
     if hits is None:
@@ -405,6 +407,8 @@ def _run_search(settings: BackendSettings, request: SearchRequest) -> SearchResu
         raise click.UsageError(_with_hint(error.message, error.hint)) from None
     except IndexUnavailableError as error:
         raise click.ClickException(_unavailable(error)) from None
+    except ConfigurationError as error:  # a server refusing the key, found on first use
+        raise click.ClickException(_with_hint(error.message, error.hint)) from None
     finally:
         service.close()
 

@@ -9,7 +9,12 @@ from __future__ import annotations
 from flask import Flask, Response, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from indexer.errors import BackendUnavailableError, IndexUnavailableError, QueryError
+from indexer.errors import (
+    BackendUnavailableError,
+    ConfigurationError,
+    IndexUnavailableError,
+    QueryError,
+)
 from web.params import BadParameterError
 
 API_PREFIX = "/api/"
@@ -58,6 +63,14 @@ def register_error_handlers(app: Flask) -> None:
         else:
             message, hint = "The search index is unavailable.", UNAVAILABLE_HINT
         response = error_response(503, message, hint)
+        response.headers["Retry-After"] = RETRY_AFTER_S
+        return response
+
+    @app.errorhandler(ConfigurationError)
+    def misconfigured(error: ConfigurationError) -> Response:
+        # A search server refusing the site's key: the operator's to fix, not the visitor's.
+        app.logger.error("search backend misconfigured: %s (%s)", error.message, error.hint)
+        response = error_response(503, "The search backend is unavailable.", BACKEND_HINT)
         response.headers["Retry-After"] = RETRY_AFTER_S
         return response
 
