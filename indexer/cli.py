@@ -37,6 +37,14 @@ from indexer.errors import (
     ReindexBusyError,
     SourceError,
 )
+from indexer.exports import (
+    EXPORT_FORMATS,
+    EXPORT_LIMIT,
+    csv_lines,
+    json_lines,
+    jsonl_lines,
+    start_export,
+)
 from indexer.fields import FACETS
 from indexer.highlight import plain_snippet
 from indexer.limits import (
@@ -339,6 +347,15 @@ def check(**options: Any) -> None:
     help="Change query limits: NAME=VALUE,… (max_terms=64,max_depth=4; see the README).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print results as one JSON object.")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", *EXPORT_FORMATS]),
+    default="text",
+    show_default=True,
+    help="text or --json: one page. csv, json, jsonl: every hit (up to "
+    f"{EXPORT_LIMIT:,}), the same filters and order.",
+)
 def search(query: str, **options: Any) -> None:
     """Search the index for QUERY and show ranked hits with facet counts.
 
@@ -360,7 +377,11 @@ def search(query: str, **options: Any) -> None:
     limits = options["query_limits"]
     if options["time_budget_ms"]:
         limits = replace(limits, time_budget_ms=options["time_budget_ms"])
-    results = _run_search(backend_settings(options, limits), request)
+    settings = backend_settings(options, limits)
+    if options["output"] in EXPORT_FORMATS:
+        _export(settings, request, options["output"])
+        return
+    results = _run_search(settings, request)
     if options["as_json"]:
         click.echo(json.dumps(results.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -389,6 +410,32 @@ def similar(element_id: str, limit: int, as_json: bool, **options: Any) -> None:
         click.echo(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False, indent=2))
     else:
         click.echo("\n".join(_describe_hits(hits, 1)) or "No similar elements.")
+
+
+def _export(settings: BackendSettings, request: SearchRequest, output: str) -> None:
+    """Print every hit of a search as CSV, JSON lines or one JSON object."""
+    service = _search_service(settings)
+    try:
+        try:
+            export = start_export(service, request)
+        except QueryError as error:
+            raise click.UsageError(_with_hint(error.message, error.hint)) from None
+        lines = (
+            csv_lines(export.hits()) if output == "csv"
+            else jsonl_lines(export.hits()) if output == "jsonl"
+            else json_lines(export)
+        )  # fmt: skip
+        for line in lines:
+            click.echo(line, nl=False)
+        if export.truncated:
+            click.echo(
+                f"export stopped at {export.limit:,} of {export.total:,} hits: narrow the search",
+                err=True,
+            )
+    except IndexUnavailableError as error:
+        raise click.ClickException(_unavailable(error)) from None
+    finally:
+        service.close()
 
 
 def _search_service(settings: BackendSettings) -> SearchBackend:

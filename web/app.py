@@ -12,7 +12,7 @@ from typing import Any
 from flask import Flask, Response
 from markupsafe import Markup
 
-from web import api, pages
+from web import api, exports, pages
 from web.config import load_config
 from web.errors import register_error_handlers
 from web.labels import human_date, human_datetime, value_label
@@ -45,6 +45,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     _register_templates(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(exports.bp)
     register_error_handlers(app)
     app.after_request(_add_security_headers)
     return app
