@@ -34,6 +34,8 @@ COMMENT_PATH = "comment_path"
 QUOTED_FROM = "quoted_from"
 DATE = "date"
 DATE_DAY = "date_day"
+MONTH = "month"
+"""The document's month (YYYY-MM): what the date histogram of a search counts."""
 ELEMENT_DATE = "element_date"
 PEOPLE = "people"
 DOC_META = "doc_meta"
@@ -44,7 +46,7 @@ FINGERPRINT = "fingerprint"
 FACETS: tuple[str, ...] = (SOURCE_TYPE, KIND, ORGANISATION, REGION, YEAR, SPEAKER, SITE)
 """The facets, in the order users see them."""
 
-VALUE_FIELDS: tuple[str, ...] = (*FACETS, PEOPLE)
+VALUE_FIELDS: tuple[str, ...] = (*FACETS, PEOPLE, MONTH)
 """Fields of exact values (names, kinds, years): queried by value, not by word."""
 
 MULTI_VALUED: tuple[str, ...] = (ORGANISATION, REGION, PEOPLE)

@@ -36,7 +36,7 @@ from indexer.sources import (
     read_bytes,
 )
 
-RECORD_FORMAT = "2"
+RECORD_FORMAT = "3"
 """Bumped when records change shape in a way no digest shows: forces a full rebuild."""
 PARALLEL_FROM_BYTES = 1_000_000
 """A full build of a corpus this big uses two writer processes: twice as fast on two cores."""

@@ -23,6 +23,7 @@ from indexer.fields import (
     GROUP,
     HEADING,
     KIND,
+    MONTH,
     ORGANISATION,
     PEOPLE,
     POSITION,
@@ -76,6 +77,7 @@ def element_record(document: Document, element: Element) -> Record:
         SITE: document.site,
         SPEAKER: element.speaker,
         YEAR: document.date[:4] if document.date else None,
+        MONTH: document.date[:7] if document.date and len(document.date) >= 7 else None,
     }
     record.update({name: value for name, value in optional.items() if value})
     multi = {ORGANISATION: element.organisations, REGION: document.regions, PEOPLE: document.people}

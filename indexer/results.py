@@ -128,6 +128,9 @@ class SearchResults:
     suggestion: str | None = None
     partial: bool = False
     """The time budget ran out: hits, total and facets cover only part of the matches."""
+    histogram: dict[str, int] = field(default_factory=dict)
+    """Elements per month (YYYY-MM) of the matches under all filters, like the facets;
+    empty without facets."""
 
     @property
     def page_count(self) -> int:
@@ -147,6 +150,7 @@ class SearchResults:
             "suggestion": self.suggestion,
             "partial": self.partial,
             "hits": [hit.to_dict() for hit in self.hits],
+            "histogram": dict(sorted(self.histogram.items())),
             "facets": {
                 name: [{"value": v.value, "count": v.count, "selected": v.selected} for v in values]
                 for name, values in self.facets.items()

@@ -15,6 +15,7 @@ from werkzeug.datastructures import MultiDict
 
 from indexer.results import Hit, SearchResults, SortOrder
 from web import links
+from web.histogram import Histogram, histogram
 from web.labels import FACET_LABELS, human_date, human_datetime, value_label
 from web.markup import snippet_html
 from web.params import FILTER_PARAMS
@@ -121,6 +122,9 @@ class SearchPage:
     suggestion_url: str | None = None
     unfiltered_total: int | None = None
     """For an empty page under filters: how many hits the query has without them."""
+    histogram: Histogram | None = None
+    exports: list[tuple[str, str]] = field(default_factory=list)
+    """(label, URL) of the search's exports and feed: every hit as CSV or JSON, Atom."""
     sort_choices: list[tuple[str, str]] = field(
         default_factory=lambda: [(order.value, label) for order, label in SORT_LABELS.items()]
     )
@@ -161,6 +165,14 @@ def search_page(
         return page
     page.cards = [hit_card(hit, page.query) for hit in results.hits]
     page.facets = _facet_groups(results, pairs)
+    page.histogram = histogram(results.histogram, pairs, _base())
+    if results.total:
+        kept = links.without(pairs, "size", "sort") + links.only(pairs, "sort")
+        page.exports = [
+            ("CSV", links.href(url_for("exports.export", form="csv"), kept)),
+            ("JSON", links.href(url_for("exports.export", form="json"), kept)),
+            ("Atom feed", links.href(url_for("exports.feed"), kept)),
+        ]
     _paging(page, results, pairs)
     if results.suggestion:
         page.suggestion_url = links.href(_base(), links.replaced(pairs, "q", results.suggestion))

@@ -33,6 +33,7 @@ from indexer.fields import (
     ELEMENT_ID,
     FACETS,
     FINGERPRINT,
+    MONTH,
     ORGANISATION,
     PEOPLE,
     POSITION,
@@ -157,8 +158,7 @@ class TypesenseSearch:
         searches = [hits_search]
         if request.with_facets:
             unselected = [name for name in FACETS if name not in facet_filters]
-            if unselected:
-                searches.append(self._facet_search(everything, unselected))
+            searches.append(self._facet_search(everything, [*unselected, MONTH]))
             for name in facet_filters:
                 others = [f for other, f in facet_filters.items() if other != name]
                 searches.append(self._facet_search(all_of([matched, *others]), [name]))
@@ -182,13 +182,13 @@ class TypesenseSearch:
             for record, score in records
         ]
         facets = _facets(facet_results, selected, served.values) if request.with_facets else {}
+        months = _counts(facet_results[0], MONTH) if request.with_facets else {}
         names = [value for field in NAME_FIELDS for value in served.values.get(field, [])]
         suggestion = suggest(request.query, served.vocabulary, default_analyzer().terms, names)
         elapsed = (time.perf_counter() - started) * 1000
         partial = bool(page.get("search_cutoff"))
-        return SearchResults(
-            request, int(page.get("found", 0)), hits, facets, elapsed, suggestion, partial
-        )
+        found = int(page.get("found", 0))
+        return SearchResults(request, found, hits, facets, elapsed, suggestion, partial, months)
 
     def document(self, doc_id: str) -> Document | None:
         """Return the document `doc_id` with all its elements in reading order."""
@@ -430,6 +430,16 @@ class TypesenseSearch:
             for term, n in counts.items()
         }
         return sorted(weights, key=lambda term: (-weights[term], term))[:KEY_TERMS]
+
+
+def _counts(result: dict[str, Any], name: str) -> dict[str, int]:
+    """Return the counts of one facet of a search result, by value."""
+    return {
+        entry["value"]: int(entry["count"])
+        for facet in result.get("facet_counts", [])
+        if facet["field_name"] == name
+        for entry in facet["counts"]
+    }
 
 
 def _facets(

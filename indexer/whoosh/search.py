@@ -27,6 +27,7 @@ from indexer.fields import (
     FACETS,
     FINGERPRINT,
     KIND,
+    MONTH,
     ORGANISATION,
     PEOPLE,
     POSITION,
@@ -66,8 +67,8 @@ GRACE_SHARE = 10
 """When matching used up the time budget, collecting a page still gets 1/10 of the budget."""
 NAME_FIELDS = (PEOPLE, SPEAKER, ORGANISATION, REGION)
 """Gazetteer names found in the index, offered by "did you mean" beside the vocabulary."""
-AUX_FIELDS = (PEOPLE,)
-"""Value tables beside the facets: names for queries and suggestions."""
+AUX_FIELDS = (PEOPLE, MONTH)
+"""Value tables beside the facets: names for queries and suggestions, months to count."""
 CODED_FIELDS = (DOCUMENT_ID, FINGERPRINT)
 """Single-valued fields coded per document: collapse and copy counts."""
 
@@ -136,8 +137,9 @@ class WhooshSearch:
             else {}
         )
         suggestion = self._suggestion(request.query, searcher, tables)
+        months = _histogram(tables[MONTH], matching) if request.with_facets else {}
         elapsed = (time.perf_counter() - started) * 1000
-        return SearchResults(request, total, hits, facets, elapsed, suggestion, partial)
+        return SearchResults(request, total, hits, facets, elapsed, suggestion, partial, months)
 
     def _match(
         self, searcher: Searcher, parsed: wq.Query, request: SearchRequest, deadline: float
@@ -403,6 +405,12 @@ def _resolve_filters(request: SearchRequest, tables: dict[str, FacetTable]) -> d
 
 def _and(parsed: wq.Query, extra: wq.Query | None) -> wq.Query:
     return parsed if extra is None else wq.And([parsed, extra])
+
+
+def _histogram(table: FacetTable, matching: Mask) -> dict[str, int]:
+    """Return the matches per month (months with none left out)."""
+    counts = table.count(matching)
+    return {value: int(counts[i]) for i, value in enumerate(table.values) if counts[i]}
 
 
 def _facets_only(tables: dict[str, FacetTable]) -> dict[str, FacetTable]:

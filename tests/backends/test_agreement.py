@@ -115,6 +115,7 @@ def test_same_totals_facets_and_matches(
         return
     assert got.total == expected.total
     assert facet_table(got) == facet_table(expected)
+    assert got.histogram == expected.histogram
     assert matches(clustered_service, request) == matches(reference_service, request)
 
 
@@ -125,6 +126,7 @@ def test_same_results_with_filters_dates_and_collapse(
     expected, got = reference_service.search(request_), clustered_service.search(request_)
     assert got.total == expected.total
     assert facet_table(got) == facet_table(expected)
+    assert got.histogram == expected.histogram
     assert matches(clustered_service, request_) == matches(reference_service, request_)
     if request_.collapse:
         assert sorted(h.more_in_document for h in got.hits) == sorted(
