@@ -1,7 +1,8 @@
 """Read a search from URL parameters: the same names on the page and in the JSON API.
 
 `q`, one parameter per facet (`type`, `kind`, `org`, `region`, `year`, `speaker`, `site`;
-repeat one to OR its values), `from`/`to` dates, `sort`, `page`, `size` and `collapse`.
+repeat one to OR its values), `from`/`to` dates, `sort`, `page`, `size` and `collapse` (on by
+default when there is no query: browsing the collection lists documents).
 Anything out of bounds is a `BadParameterError` naming the parameter and what it accepts.
 """
 
@@ -49,8 +50,18 @@ def search_request(args: MultiDict[str, str], default_page_size: int) -> SearchR
         sort=_sort(args.get("sort", ""), has_query=bool(query)),
         page=bounded_int(args, "page", 1, MAX_PAGE, default=1),
         page_size=bounded_int(args, "size", 1, MAX_PAGE_SIZE, default=default_page_size),
-        collapse=args.get("collapse", "").strip().lower() in TRUE_WORDS,
+        collapse=_collapse(args, has_query=bool(query)),
     )
+
+
+def _collapse(args: MultiDict[str, str], has_query: bool) -> bool:
+    """Return whether to show one hit per document: as asked (the last `collapse` value wins,
+    so a form can send a hidden 0 before its checkbox), else when browsing without a query,
+    where a long post would otherwise fill the page with its own elements."""
+    values = [v.strip().lower() for v in args.getlist("collapse") if v.strip()]
+    if values:
+        return values[-1] in TRUE_WORDS
+    return not has_query
 
 
 def filters_of(args: MultiDict[str, str]) -> dict[str, tuple[str, ...]]:

@@ -154,3 +154,17 @@ def test_phone_width_has_no_sideways_scroll_and_hits_come_first(
     page.get_by_text("Filter results").click()
     expect(facet(page, "kind", "finding")).to_be_visible()
     context.close()
+
+
+@pytest.mark.browser
+def test_browsing_collapses_by_document_until_the_box_is_unticked(
+    page: Page, live_server: str
+) -> None:
+    page.goto(f"{live_server}/search")
+    box = page.get_by_label("One hit per document")
+    expect(box).to_be_checked()
+    collapsed = result_count(page)
+    box.uncheck()  # submits at once (enhance.js); the form sends its hidden collapse=0
+    expect(page).to_have_url(re.compile(r"collapse=0"))
+    expect(page.get_by_label("One hit per document")).not_to_be_checked()
+    assert result_count(page) > collapsed

@@ -260,3 +260,18 @@ def test_more_like_this_lists_related_elements(client: FlaskClient) -> None:
     assert all(card.select_one(".hit-title a")["href"] != source_link for card in cards)
     assert client.get("/similar/nope.txt:1").status_code == 404
     assert client.get("/similar/001_55a1e3615517bc02.txt:9999").status_code == 404
+
+
+def test_browsing_without_a_query_lists_one_hit_per_document(client: FlaskClient) -> None:
+    browse = client.get("/api/search").get_json()
+    documents = [hit["document_id"] for hit in browse["hits"]]
+    assert len(documents) == len(set(documents)) == browse["total"] == 5
+    assert all(hit["more_in_document"] > 0 for hit in browse["hits"])
+    page = client.get("/search").get_data(as_text=True)
+    assert re.search(r'name="collapse" value="1"[^>]*checked', page)
+    unchecked = client.get("/api/search?collapse=0").get_json()  # the form's hidden value
+    assert unchecked["total"] > 100
+    searched = client.get("/api/search?q=caseloads").get_json()  # a query: every element
+    assert len({h["document_id"] for h in searched["hits"]}) < len(searched["hits"])
+    both = client.get("/api/search?collapse=0&collapse=1").get_json()  # the box ticked
+    assert both["total"] == 5
