@@ -27,7 +27,7 @@ from indexer.errors import ConfigurationError
 from indexer.limits import DEFAULT_LIMITS, QueryLimits
 from indexer.manifest import Manifest
 from indexer.model import Document
-from indexer.results import Hit, SearchRequest, SearchResults, Span
+from indexer.results import Hit, HitSource, SearchRequest, SearchResults, Span
 
 DEFAULT_INDEX = Path("var/index")
 DEFAULT_COLLECTION = "reportsearch"
@@ -97,6 +97,11 @@ class SearchBackend(Protocol):
 
     def similar(self, element_id: str, limit: int = 10) -> list[Hit] | None:
         """Return the elements most like one element, or None if it is not indexed."""
+        ...
+
+    def sources(self, doc_id: str) -> dict[str, list[HitSource]]:
+        """Return, per element id of a document, the other documents holding its text (the
+        original first, then by date); elements whose text is nowhere else are left out."""
         ...
 
     def match_spans(self, query: str, texts: Sequence[str]) -> list[list[Span]]:

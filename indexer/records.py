@@ -151,6 +151,7 @@ def hit_source(record: Record) -> HitSource:
         title=record.get(TITLE, ""),
         site=record.get(SITE),
         date=record.get(DATE),
+        source_type=record.get(SOURCE_TYPE),
     )
 
 
@@ -193,8 +194,28 @@ def document_from_records(doc_id: str, records: list[Record]) -> Document:
     )
 
 
+ORIGINAL_SOURCES = ("inspection_report",)
+"""Source types that are the inspectorate's own words: a finding's original, whatever the dates."""
+
+
+def originality(record: Record) -> tuple[bool, str, str, int]:
+    """Return the sort key of a text's holders, the original first: an inspection report,
+    else the earliest dated (undated last), then by document and position."""
+    return (
+        record.get(SOURCE_TYPE) not in ORIGINAL_SOURCES,
+        record.get(DATE) or "9999-99-99",
+        record[DOCUMENT_ID],
+        record[POSITION],
+    )
+
+
+def original_of(records: list[Record]) -> Record:
+    """Return the original among records holding one text (see `originality`)."""
+    return min(records, key=originality)
+
+
 def copies_among(record: Record, holders: list[Record], limit: int) -> list[HitSource]:
-    """Return the records of `holders` (same fingerprint) that are in other documents."""
-    sources = [hit_source(r) for r in holders if r[DOCUMENT_ID] != record[DOCUMENT_ID]]
-    sources.sort(key=lambda source: source.id)
-    return sources[:limit]
+    """Return the records of `holders` (same fingerprint) in other documents, the original
+    first, then by date."""
+    others = [r for r in holders if r[DOCUMENT_ID] != record[DOCUMENT_ID]]
+    return [hit_source(r) for r in sorted(others, key=originality)][:limit]

@@ -78,6 +78,7 @@ class HitSource:
     title: str
     site: str | None
     date: str | None
+    source_type: str | None = None
 
 
 @dataclass(frozen=True)

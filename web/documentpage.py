@@ -8,15 +8,16 @@ of each text the query matched; `markup` escapes the text and marks them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
 from indexer.model import Document, Element, ElementKind
-from indexer.results import Span
+from indexer.results import HitSource, Span
 from web import markup
+from web.provenance import SourceLink, originality, source_links
 
 
 @dataclass
@@ -27,6 +28,8 @@ class ElementView:
     html: Markup
     is_hit: bool
     replies: list[ElementView] = field(default_factory=list)
+    sources: list[SourceLink] = field(default_factory=list)
+    """Other documents holding the same text, the original marked."""
 
     @property
     def anchor(self) -> str:
@@ -63,14 +66,27 @@ def element_anchor(position: int) -> str:
 
 
 def document_page(
-    document: Document, marked: Sequence[Sequence[Span]] | None, query: str, hit: int | None
+    document: Document,
+    marked: Sequence[Sequence[Span]] | None,
+    query: str,
+    hit: int | None,
+    sources: Mapping[str, Sequence[HitSource]] | None = None,
 ) -> DocumentPage:
-    """Return the page of `document`; `marked` holds each element's matched spans."""
+    """Return the page of `document`; `marked` holds each element's matched spans, `sources`
+    the other documents holding an element's text (by element id)."""
+    sources = sources or {}
     views = [
         ElementView(
             element,
             markup.marked(element.text, marked[i]) if marked is not None else escape(element.text),
             element.position == hit,
+            sources=source_links(
+                sources.get(element.id, ()),
+                originality(
+                    document.source_type.value, document.date, document.id, element.position
+                ),
+                query,
+            ),
         )
         for i, element in enumerate(document.elements)
     ]

@@ -53,7 +53,9 @@ def document(doc_id: str) -> ResponseReturnValue:
             marked = service.match_spans(query, [element.text for element in found.elements])
         except QueryError:
             marked = None  # a query that cannot run marks nothing; the document still shows
-    return render_template("document.html", page=document_page(found, marked, query, hit))
+    sources = service.sources(doc_id)
+    page = document_page(found, marked, query, hit, sources)
+    return render_template("document.html", page=page)
 
 
 @bp.get("/similar/<path:element_id>")

@@ -19,6 +19,7 @@ from web.histogram import Histogram, histogram
 from web.labels import FACET_LABELS, human_date, human_datetime, value_label
 from web.markup import snippet_html
 from web.params import FILTER_PARAMS
+from web.provenance import SourceLink, element_url, originality, source_links
 
 FACET_VALUES_SHOWN = 8
 """Values listed per facet before the rest fold away under "more"."""
@@ -67,15 +68,6 @@ class PageLink:
     number: int
     url: str
     current: bool = False
-
-
-@dataclass(frozen=True)
-class SourceLink:
-    """Another document holding the same text as a hit."""
-
-    title: str
-    detail: str
-    url: str
 
 
 @dataclass(frozen=True)
@@ -242,16 +234,19 @@ def _paging(page: SearchPage, results: SearchResults, pairs: links.Pairs) -> Non
 
 def hit_url(document_id: str, position: int, query: str) -> str:
     """Return the URL of an element in its document, marked as the hit, query words marked."""
-    if query:
-        url = url_for("pages.document", doc_id=document_id, q=query, hit=position)
-    else:
-        url = url_for("pages.document", doc_id=document_id, hit=position)
-    return f"{url}#e-{position}"
+    return element_url(document_id, position, query)
 
 
 def hit_card(hit: Hit, query: str) -> HitCard:
     """Return the card of one hit; its links carry `query` so the document marks its words."""
+    this = originality(hit.source_type, hit.date, hit.document_id, hit.position)
+    also_in = hit.also_in
+    hit_first = not also_in or this <= originality(
+        also_in[0].source_type, also_in[0].date, also_in[0].document_id, also_in[0].position
+    )
     facts = []
+    if hit.also_in and hit_first:
+        facts.append(f"Original of {len(hit.also_in) + 1} sources")
     if hit.group:
         facts.append(f"About: {hit.group}")
     if hit.speaker:
@@ -281,14 +276,7 @@ def hit_card(hit: Hit, query: str) -> HitCard:
         snippet=snippet_html(hit.snippet),
         facts=facts,
         context=context,
-        also_in=[
-            SourceLink(
-                s.title,
-                " · ".join(p for p in (human_date(s.date), s.site or "") if p),
-                hit_url(s.document_id, s.position, query),
-            )
-            for s in hit.also_in
-        ],
+        also_in=source_links(hit.also_in, this, query),
     )
 
 

@@ -48,7 +48,7 @@ from indexer.model import Document
 from indexer.query import tree as qt
 from indexer.query.dates import date_range
 from indexer.query.parser import QueryParser
-from indexer.records import Record, copies_among, document_from_records
+from indexer.records import Record, copies_among, document_from_records, original_of
 from indexer.results import (
     MAX_PAGE_SIZE,
     FacetValue,
@@ -91,6 +91,8 @@ FACET_VALUES_ASKED = 250
 """Values asked of Typesense per facet: it returns the most frequent, ties in no set order,
 so more than are shown are asked and the order is settled here."""
 MAX_ALSO_IN = 20
+GROUP_MEMBERS = 10
+"""Matching holders of one text fetched per hit, to find its original."""
 FOLLOW_S = 1.0
 """How often the service asks which collection the alias serves, and its version."""
 KEY_TERMS = 12
@@ -149,7 +151,8 @@ class TypesenseSearch:
             **self._query(ranked, request.sort),
             "filter_by": render(everything),
             "group_by": group,
-            "group_limit": 1,
+            # Several members of a text's group, to show its original (`original_of`).
+            "group_limit": 1 if request.collapse else GROUP_MEMBERS,
             "page": request.page,
             "per_page": request.page_size,
             "exclude_fields": SEARCH_ONLY_FIELDS,
@@ -165,7 +168,7 @@ class TypesenseSearch:
         results = self.cluster.multi_search([self._in(served, s) for s in searches])
         page, facet_results = results[0], results[1:]
         records = [
-            (record_of(group["hits"][0]["document"]), float(group["hits"][0].get("text_match", 0)))
+            (_shown(group["hits"], request.collapse), float(group["hits"][0].get("text_match", 0)))
             for group in page.get("grouped_hits", [])
             if group.get("hits")
         ]
@@ -235,6 +238,21 @@ class TypesenseSearch:
         return [
             hit_of(rec, score, targets, copies.get(rec[ELEMENT_ID], [])) for rec, score in records
         ]
+
+    def sources(self, doc_id: str) -> dict[str, list[HitSource]]:
+        """Return, per element of `doc_id`, the other documents that hold its text."""
+        served = self._current()
+        records = self._records(served, f"{DOC_KEY}:=[{token(doc_id)}]")
+        shared = [r for r in records if r[FINGERPRINT] != r[ELEMENT_ID]]
+        if not shared:
+            return {}
+        prints = ",".join(sorted({token(r[FINGERPRINT]) for r in shared}))
+        holders: dict[str, list[Record]] = {}
+        for holder in self._records(served, f"{PRINT_KEY}:=[{prints}]"):
+            holders.setdefault(holder[FINGERPRINT], []).append(holder)
+        found = {r[ELEMENT_ID]: copies_among(r, holders.get(r[FINGERPRINT], []), MAX_ALSO_IN)
+                 for r in shared}  # fmt: skip
+        return {element: copies for element, copies in found.items() if copies}
 
     def match_spans(self, query: str, texts: Sequence[str]) -> list[list[Span]]:
         """Return, for each of `texts`, the character spans of the words `query` matches."""
@@ -430,6 +448,14 @@ class TypesenseSearch:
             for term, n in counts.items()
         }
         return sorted(weights, key=lambda term: (-weights[term], term))[:KEY_TERMS]
+
+
+def _shown(members: list[dict[str, Any]], collapse: bool) -> Record:
+    """Return the record a group's hit shows: its best match when collapsed by document,
+    else the original among the matching holders of its text."""
+    if collapse:
+        return record_of(members[0]["document"])
+    return original_of([record_of(member["document"]) for member in members])
 
 
 def _counts(result: dict[str, Any], name: str) -> dict[str, int]:

@@ -24,6 +24,7 @@ from indexer.errors import IndexUnavailableError, QueryError
 from indexer.fields import (
     DATE_DAY,
     DOCUMENT_ID,
+    ELEMENT_ID,
     FACETS,
     FINGERPRINT,
     KIND,
@@ -39,7 +40,7 @@ from indexer.marking import MatchTargets, match_spans
 from indexer.model import Document
 from indexer.query.dates import date_range
 from indexer.query.parser import QueryParser
-from indexer.records import Record, document_from_records
+from indexer.records import Record, copies_among, document_from_records, original_of
 from indexer.results import (
     MAX_PAGE_SIZE,
     Hit,
@@ -54,7 +55,7 @@ from indexer.whoosh.bulk import CACHE_BYTES, BulkSearcher
 from indexer.whoosh.collecting import collect_page, match_mask, top_of_arrays
 from indexer.whoosh.compile import Compiler
 from indexer.whoosh.facets import FacetTable, Mask, count_facets
-from indexer.whoosh.hits import copies_of, hit_of, record_at
+from indexer.whoosh.hits import MAX_ALSO_IN, copies_of, hit_of, record_at
 from indexer.whoosh.ranking import FIELD_BOOSTS, KindPriorBM25F, Ranking
 from indexer.whoosh.shared import ReaderData, reader_data
 from indexer.whoosh.similar import similar_elements
@@ -179,6 +180,18 @@ class WhooshSearch:
         results = searcher.search(wq.Term(DOCUMENT_ID, doc_id), limit=None, sortedby=POSITION)
         records = [record_at(searcher, hit.docnum) for hit in results]
         return document_from_records(doc_id, records) if records else None
+
+    def sources(self, doc_id: str) -> dict[str, list[HitSource]]:
+        """Return, per element of `doc_id`, the other documents that hold its text."""
+        searcher = self._current_searcher()
+        self._facet_tables(searcher)
+        found: dict[str, list[HitSource]] = {}
+        for docnum in searcher.document_numbers(**{DOCUMENT_ID: doc_id}):
+            record = record_at(searcher, docnum)
+            copies = self._copies(searcher, docnum, record)
+            if copies:
+                found[record[ELEMENT_ID]] = copies
+        return found
 
     def match_spans(self, query: str, texts: Sequence[str]) -> list[list[Span]]:
         """Return, for each of `texts`, the character spans of the words `query` matches."""
@@ -325,7 +338,11 @@ class WhooshSearch:
         for docnum, score in ranked[first : first + request.page_size]:
             record = record_at(searcher, docnum)
             extra = max(more.get(record[DOCUMENT_ID], 1) - 1, 0)
-            copies = self._copies(searcher, docnum, record) if self.ranking.dedupe else []
+            copies: list[HitSource] = []
+            if self.ranking.dedupe and not request.collapse:
+                record, copies = self._original(searcher, docnum, record, matching)
+            elif self.ranking.dedupe:
+                copies = self._copies(searcher, docnum, record)
             hits.append(hit_of(record, score, targets, copies, extra))
         return hits, timed_out
 
@@ -365,6 +382,21 @@ class WhooshSearch:
             for i in range(results.scored_length())
         ]
         return ranked, timed_out
+
+    def _original(
+        self, searcher: Searcher, docnum: int, record: Record, matching: Mask
+    ) -> tuple[Record, list[HitSource]]:
+        """Return the hit to show for a text held by several elements, and its other sources:
+        the original among the holders that match (a report's, else the earliest), so a
+        reproduced finding is shown as first published, its copies listed after it."""
+        if record.get(FINGERPRINT) == record[ELEMENT_ID]:  # too short to fingerprint
+            return record, []
+        holders = self._coded(FINGERPRINT).holders(docnum)
+        holders = holders[self._bulk_searcher(searcher).live[holders]]
+        records = [record_at(searcher, int(d)) for d in holders.tolist()]
+        matched = [r for d, r in zip(holders.tolist(), records, strict=True) if matching[d]]
+        shown = original_of(matched or [record])
+        return shown, copies_among(shown, records, MAX_ALSO_IN)
 
     def _copies(self, searcher: Searcher, docnum: int, record: Record) -> list[HitSource]:
         """Return the hit's copies in other documents, found by fingerprint code."""

@@ -191,3 +191,15 @@ def test_highlights_mark_the_same_words(
         spans = clustered_service.match_spans(query, texts)
         assert spans == reference_service.match_spans(query, texts)
         assert any(spans)
+
+
+def test_sources_of_every_document_agree(
+    reference: Built, reference_service: SearchBackend, clustered_service: SearchBackend
+) -> None:
+    doc_ids = sorted(reference.report.manifest.files if reference.report.manifest else [])
+    listed = 0
+    for doc_id in doc_ids:
+        expected = reference_service.sources(doc_id)
+        assert clustered_service.sources(doc_id) == expected
+        listed += len(expected)
+    assert listed > 10

@@ -207,3 +207,27 @@ def _eventually(check: Callable[[], bool], seconds: float = 5.0) -> None:
     while not check():
         assert time.monotonic() < deadline, "not seen in time"
         time.sleep(0.1)
+
+
+def test_a_reproduced_finding_is_shown_once_as_its_original(service: SearchBackend) -> None:
+    results = service.search(SearchRequest('"unreasonable and unmanageable"'))
+    assert results.total == 1, "every copy of the finding is one hit"
+    hit = results.hits[0]
+    assert len(hit.also_in) >= 1
+    assert all(hit.date and s.date and hit.date <= s.date for s in hit.also_in)
+    dates = [s.date or "" for s in hit.also_in]
+    assert dates == sorted(dates)
+    # Under a filter the original does not pass, a copy is shown, the original listed first.
+    later = service.search(
+        SearchRequest('"unreasonable and unmanageable"', {"site": (hit.also_in[-1].site or "",)})
+    ).hits[0]
+    assert later.document_id != hit.document_id
+    assert later.also_in[0].document_id == hit.document_id
+
+
+def test_a_documents_elements_list_their_other_sources(service: SearchBackend) -> None:
+    hit = service.search(SearchRequest('"unreasonable and unmanageable"')).hits[0]
+    sources = service.sources(hit.document_id)
+    assert [s.id for s in sources[hit.id]] == [s.id for s in hit.also_in]
+    assert all(s.document_id != hit.document_id for copies in sources.values() for s in copies)
+    assert service.sources("no-such-document.txt") == {}

@@ -52,6 +52,7 @@ def test_search_json_carries_the_new_fields(seed_index: Path) -> None:
         "title",
         "site",
         "date",
+        "source_type",
     }
     assert all(hit["more_in_document"] == 0 for hit in results["hits"])
 

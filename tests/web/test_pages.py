@@ -275,3 +275,26 @@ def test_browsing_without_a_query_lists_one_hit_per_document(client: FlaskClient
     assert len({h["document_id"] for h in searched["hits"]}) < len(searched["hits"])
     both = client.get("/api/search?collapse=0&collapse=1").get_json()  # the box ticked
     assert both["total"] == 5
+
+
+def test_a_reproduced_finding_shows_its_sources_on_the_card_and_the_document(
+    client: FlaskClient,
+) -> None:
+    query = "q=%22seeking+to+quality+assure%22"  # a CRC finding two posts reproduce
+    api = client.get(f"/api/search?{query}").get_json()
+    (hit,) = api["hits"]
+    assert hit["also_in"]
+    page = BeautifulSoup(client.get(f"/search?{query}").data, "html.parser")
+    card = page.select_one("li.hit")
+    assert card is not None
+    assert f"Original of {len(hit['also_in']) + 1} sources" in card.get_text()
+    listed = [a["href"] for a in card.select(".also-in a")]
+    assert len(listed) == len(hit["also_in"])
+    copy = hit["also_in"][-1]
+    document = BeautifulSoup(client.get(f"/documents/{copy['document_id']}").data, "html.parser")
+    element = document.select_one(f"#e-{copy['position']}")
+    assert element is not None
+    sources = element.select_one(".also-in")
+    assert sources is not None and "original" in sources.get_text()
+    first = sources.select_one("a")
+    assert first is not None and f"/documents/{hit['document_id']}" in str(first["href"])
