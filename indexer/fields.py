@@ -28,6 +28,8 @@ REGION = "region"
 YEAR = "year"
 SPEAKER = "speaker"
 SITE = "site"
+RATING = "rating"
+"""An inspection report's overall rating, on every element of the report."""
 # Shown on hits, not faceted
 GROUP = "group"
 COMMENT_PATH = "comment_path"
@@ -35,13 +37,17 @@ QUOTED_FROM = "quoted_from"
 DATE = "date"
 DATE_DAY = "date_day"
 ELEMENT_DATE = "element_date"
+PAGE = "page"
+"""The PDF page an element starts on."""
+NUMBER = "number"
+"""A recommendation's or a rated standard's number."""
 PEOPLE = "people"
 DOC_META = "doc_meta"
 """The document's own metadata (path, format, url, author, lists), kept on its first element."""
 FINGERPRINT = "fingerprint"
 """A hash of the element's words: copies of one text in several documents share it."""
 
-FACETS: tuple[str, ...] = (SOURCE_TYPE, KIND, ORGANISATION, REGION, YEAR, SPEAKER, SITE)
+FACETS: tuple[str, ...] = (SOURCE_TYPE, KIND, ORGANISATION, REGION, YEAR, SPEAKER, SITE, RATING)
 """The facets, in the order users see them."""
 
 VALUE_FIELDS: tuple[str, ...] = (*FACETS, PEOPLE)

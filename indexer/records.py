@@ -23,10 +23,13 @@ from indexer.fields import (
     GROUP,
     HEADING,
     KIND,
+    NUMBER,
     ORGANISATION,
+    PAGE,
     PEOPLE,
     POSITION,
     QUOTED_FROM,
+    RATING,
     REGION,
     SITE,
     SOURCE_TYPE,
@@ -37,7 +40,14 @@ from indexer.fields import (
     YEAR,
     date_day,
 )
-from indexer.model import Document, Element, ElementKind, SourceFormat, SourceType
+from indexer.model import (
+    Document,
+    Element,
+    ElementKind,
+    ReportInfo,
+    SourceFormat,
+    SourceType,
+)
 from indexer.results import Hit, HitSource, Snippet
 from indexer.sources import strip_unsafe
 
@@ -76,6 +86,9 @@ def element_record(document: Document, element: Element) -> Record:
         SITE: document.site,
         SPEAKER: element.speaker,
         YEAR: document.date[:4] if document.date else None,
+        RATING: document.rating,
+        PAGE: element.page,
+        NUMBER: element.number,
     }
     record.update({name: value for name, value in optional.items() if value})
     multi = {ORGANISATION: element.organisations, REGION: document.regions, PEOPLE: document.people}
@@ -105,6 +118,7 @@ def document_meta(document: Document) -> dict[str, Any]:
         "organisations": document.organisations,
         "regions": document.regions,
         "people": document.people,
+        "report": document.report.to_dict() if document.report else None,
     }
 
 
@@ -167,6 +181,8 @@ def element_from_record(record: Record) -> Element:
         quoted_from=record.get(QUOTED_FROM),
         date=record.get(ELEMENT_DATE),
         organisations=list(record.get(ORGANISATION) or []),
+        page=record.get(PAGE),
+        number=record.get(NUMBER),
     )
 
 
@@ -188,6 +204,8 @@ def document_from_records(doc_id: str, records: list[Record]) -> Document:
         regions=meta.get("regions", []),
         people=meta.get("people", []),
         elements=[element_from_record(r) for r in records],
+        rating=first.get(RATING),
+        report=ReportInfo(**meta["report"]) if meta.get("report") else None,
     )
 
 

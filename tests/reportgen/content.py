@@ -501,10 +501,7 @@ def derbyshire_report() -> Report:
     ]
     return Report(
         running_header="Quality & Impact inspection: Derbyshire",
-        title_lines=(
-            "Quality & Impact inspection",
-            "The effectiveness of probation work in Derbyshire",
-        ),
+        title_lines=("Quality & Impact inspection: The effectiveness of probation work in Derbyshire",),
         date_line="An inspection by HMI Probation, September 2016",
         front_matter=front,
         body=tuple(body),
