@@ -46,7 +46,8 @@ from indexer.limits import (
     QueryLimits,
     with_overrides,
 )
-from indexer.model import Document
+from indexer.model import Document, ElementKind
+from indexer.outline import describe_outline
 from indexer.parse import parse_source
 from indexer.pipeline import index_corpus
 from indexer.results import Hit, SearchRequest, SearchResults, SortOrder
@@ -432,14 +433,18 @@ def _describe_document(document: Document, notes: tuple[str, ...] = ()) -> str:
         f"  people: {', '.join(document.people) or '-'}",
         f"  {len(document.elements)} elements: "
         + ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())),
-        "",
     ]
+    lines += [*describe_outline(document), ""]
     for element in document.elements:
         label = element.group or element.speaker or element.comment_path or ""
         who = f" ({element.author})" if element.author else ""
         who += f" [from {element.quoted_from}]" if element.quoted_from else ""
         text = " ".join(element.text.split())
-        lines.append(f"{element.position:>4}  {element.kind.value:<8} {label}{who}  {text[:90]}")
+        page = f" p.{element.page}" if element.page else ""
+        number = f"{element.number}. " if element.kind is ElementKind.RECOMMENDATION else ""
+        lines.append(
+            f"{element.position:>4}{page}  {element.kind.value:<8} {label}{who}  {number}{text[:90]}"
+        )
     return "\n".join(lines)
 
 

@@ -89,6 +89,15 @@ class Element:
 
 
 @dataclass
+class OutlineEntry:
+    """A chapter (level 1) or numbered sub-section (level 2) of a report, with its first page."""
+
+    level: int
+    label: str
+    page: int | None = None
+
+
+@dataclass
 class ReportInfo:
     """What an inspection report says about itself on its title page and front matter."""
 
@@ -102,10 +111,18 @@ class ReportInfo:
     fieldwork: str | None = None
     """When the fieldwork started: an ISO date, or the month (YYYY-MM)."""
     lead_inspector: str | None = None
+    outline: list[OutlineEntry] = field(default_factory=list)
+    """The chapters and sub-sections in reading order (a PDF's as its contents page lists them)."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report's details as a JSON-ready mapping."""
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ReportInfo:
+        """Return the details `to_dict` gave."""
+        outline = [OutlineEntry(**entry) for entry in data.get("outline", [])]
+        return cls(**{**data, "outline": outline})
 
 
 @dataclass

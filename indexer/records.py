@@ -205,7 +205,7 @@ def document_from_records(doc_id: str, records: list[Record]) -> Document:
         people=meta.get("people", []),
         elements=[element_from_record(r) for r in records],
         rating=first.get(RATING),
-        report=ReportInfo(**meta["report"]) if meta.get("report") else None,
+        report=ReportInfo.from_dict(meta["report"]) if meta.get("report") else None,
     )
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from indexer.entities import Gazetteer
-from indexer.model import Document, SourceText, SourceType
+from indexer.model import Document, OutlineEntry, SourceText, SourceType
 from indexer.parse import patterns as site_patterns
 from indexer.parse.assemble import Meta, build_document
-from indexer.parse.reports.blocks import ReportSource
+from indexer.parse.reports.blocks import BlockKind, ReportSource
 from indexer.parse.reports.front import read_front, report_title
 from indexer.parse.reports.structure import draft_report
 
@@ -17,6 +17,11 @@ def build_report(
 ) -> Document:
     """Return the Document of a report; `title`, `date`, `url` override what its pages say."""
     info = read_front(report.title_lines, report.front, report.body, gazetteer)
+    info.outline = [
+        OutlineEntry(block.level, block.label, block.page)
+        for block in (*report.front, *report.body)
+        if block.kind is BlockKind.HEADING and block.level <= 2
+    ]
     subject = info.inspected[0] if len(info.inspected) == 1 else None
     front = draft_report(report.front, subject, gazetteer)
     body = draft_report(report.body, subject, gazetteer)
