@@ -442,9 +442,8 @@ def _describe_document(document: Document, notes: tuple[str, ...] = ()) -> str:
         text = " ".join(element.text.split())
         page = f" p.{element.page}" if element.page else ""
         number = f"{element.number}. " if element.kind is ElementKind.RECOMMENDATION else ""
-        lines.append(
-            f"{element.position:>4}{page}  {element.kind.value:<8} {label}{who}  {number}{text[:90]}"
-        )
+        kind = element.kind.value
+        lines.append(f"{element.position:>4}{page}  {kind:<8} {label}{who}  {number}{text[:90]}")
     return "\n".join(lines)
 
 

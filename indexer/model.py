@@ -143,7 +143,7 @@ class Document:
     people: list[str] = field(default_factory=list)
     elements: list[Element] = field(default_factory=list)
     rating: str | None = None
-    """An inspection report's overall rating (Outstanding, Good, Requires improvement, Inadequate)."""
+    """A report's overall rating: Outstanding, Good, Requires improvement or Inadequate."""
     report: ReportInfo | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from indexer.model import Document, Element, ElementKind
 
 HEADING_PART = " — "
-"""Between a sub-section and a minor heading in an element's heading ("2.1 Assessment — Strengths")."""
+"""Between a sub-section and a minor heading in a heading: "2.1 Assessment — Strengths"."""
 
 
 @dataclass
@@ -42,9 +42,10 @@ def report_outline(document: Document) -> list[OutlineItem]:
         number = item.label.split(" ", 1)[0]
         item.rating = ratings.get(number)
     for element in document.elements:
-        item = by_label.get(_base(element.heading) or "")
-        if item is None:
+        found = by_label.get(_base(element.heading) or "")
+        if found is None:
             continue
+        item = found
         if item.position is None:
             item.position = element.position
         if element.kind is ElementKind.RATING:

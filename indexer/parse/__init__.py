@@ -3,7 +3,8 @@
 `parse_source` is the one entry point. Plain text is recognised by its content (not its file
 name): a Blogger date line, the analysis blog's chrome, a press release's "ENDS" and notes,
 or else the generic fallback. HTML goes to `parse.html`, whose site recognisers read the
-markup; PDF reports go to `parse.pdf`. A sidecar metadata file's fields are applied last, whatever the format.
+markup; PDF reports go to `parse.pdf`. A sidecar metadata file's fields are applied last,
+whatever the format.
 """
 
 from __future__ import annotations

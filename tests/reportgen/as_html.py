@@ -71,7 +71,8 @@ def render(report: Report, path: Path, slug: str, published: str, published_text
                 "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
                 for row in block.rows
             )
-            out.append(f'<table class="ratings"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+            table = f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody>"
+            out.append(f'<table class="ratings">{table}</table>')
         elif isinstance(block, Box):
             paras = "".join(f"<p>{escape(t)}</p>" for t in block.paras)
             out.append(f'<div class="practice-example"><h4>{escape(block.title)}</h4>{paras}</div>')

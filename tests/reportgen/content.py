@@ -48,8 +48,13 @@ RATINGS = (
 
 
 def _standard(
-    number: str, name: str, rating: str, strengths: tuple[str, ...], areas: tuple[str, ...],
-    narrative: tuple[str, ...], example: Box | None = None,
+    number: str,
+    name: str,
+    rating: str,
+    strengths: tuple[str, ...],
+    areas: tuple[str, ...],
+    narrative: tuple[str, ...],
+    example: Box | None = None,
 ) -> list[Block]:
     blocks: list[Block] = [
         Heading(2, name, number),
@@ -161,7 +166,9 @@ def rated_report(annex_cases: int = 0) -> Report:
         PageBreak(),
         Heading(1, "Organisational delivery", "1."),
         *_standard(
-            "1.1", "Leadership", "Requires improvement",
+            "1.1",
+            "Leadership",
+            "Requires improvement",
             (
                 "Leaders have a clear vision and strategy that staff understand.",
                 "Partnerships with housing and substance misuse providers are strong.",
@@ -180,7 +187,9 @@ def rated_report(annex_cases: int = 0) -> Report:
             ),
         ),
         *_standard(
-            "1.2", "Staff", "Inadequate",
+            "1.2",
+            "Staff",
+            "Inadequate",
             (
                 "Staff are committed to their work and speak warmly of their colleagues.",
                 "New staff receive a structured induction.",
@@ -197,7 +206,9 @@ def rated_report(annex_cases: int = 0) -> Report:
             ),
         ),
         *_standard(
-            "1.3", "Services", "Good",
+            "1.3",
+            "Services",
+            "Good",
             (
                 "The range of services meets the needs of the people the CRC supervises.",
                 "Services for women are delivered in women-only settings.",
@@ -221,7 +232,9 @@ def rated_report(annex_cases: int = 0) -> Report:
             ),
         ),
         *_standard(
-            "1.4", "Information and facilities", "Requires improvement",
+            "1.4",
+            "Information and facilities",
+            "Requires improvement",
             ("Offices are accessible and have enough private interview rooms.",),
             (
                 "The case management system is slow, and staff keep separate records to "
@@ -235,15 +248,16 @@ def rated_report(annex_cases: int = 0) -> Report:
         PageBreak(),
         Heading(1, "Case supervision", "2."),
         *_standard(
-            "2.1", "Assessment", "Requires improvement",
+            "2.1",
+            "Assessment",
+            "Requires improvement",
             (
                 "Assessment engaged the person on probation in most cases.",
                 "Factors linked to offending were identified well.",
             ),
             (
                 "Assessment did not identify the risk of harm to others in a third of cases.",
-                "Information from the police and children’s services was not sought often "
-                "enough.",
+                "Information from the police and children’s services was not sought often enough.",
             ),
             (
                 "We found that responsible officers knew the people they supervised, and "
@@ -251,7 +265,9 @@ def rated_report(annex_cases: int = 0) -> Report:
             ),
         ),
         *_standard(
-            "2.2", "Planning", "Inadequate",
+            "2.2",
+            "Planning",
+            "Inadequate",
             ("Plans set out the requirements of the sentence clearly.",),
             (
                 "Planning did not address the risk of harm to others in most cases.",
@@ -271,12 +287,13 @@ def rated_report(annex_cases: int = 0) -> Report:
             ),
         ),
         *_standard(
-            "2.3", "Implementation and delivery", "Requires improvement",
+            "2.3",
+            "Implementation and delivery",
+            "Requires improvement",
             ("Contact with the person on probation was frequent enough in most cases.",),
             (
                 "Work to keep other people safe was not delivered well enough.",
-                "Home visits were rarely used, even where there were child safeguarding "
-                "concerns.",
+                "Home visits were rarely used, even where there were child safeguarding concerns.",
             ),
             (
                 "Services were delivered in line with the plan in just over half of the "
@@ -284,7 +301,9 @@ def rated_report(annex_cases: int = 0) -> Report:
             ),
         ),
         *_standard(
-            "2.4", "Reviewing", "Inadequate",
+            "2.4",
+            "Reviewing",
+            "Inadequate",
             ("Where reviews took place, they involved the person on probation.",),
             (
                 "Reviews were not completed when circumstances changed.",
@@ -295,7 +314,9 @@ def rated_report(annex_cases: int = 0) -> Report:
         PageBreak(),
         Heading(1, "Unpaid work and Through the Gate", "3."),
         *_standard(
-            "3.1", "Unpaid work", "Good",
+            "3.1",
+            "Unpaid work",
+            "Good",
             (
                 "Unpaid work starts quickly after sentence.",
                 "Placements are varied and benefit the local community.",
@@ -307,7 +328,9 @@ def rated_report(annex_cases: int = 0) -> Report:
             ),
         ),
         *_standard(
-            "3.2", "Through the Gate", "Requires improvement",
+            "3.2",
+            "Through the Gate",
+            "Requires improvement",
             ("Resettlement plans were completed for most prisoners.",),
             (
                 "Planning for accommodation started too late.",
@@ -381,7 +404,12 @@ def derbyshire_report() -> Report:
         ),
         Para("The fieldwork for this inspection started on 4 July 2016."),
         Para(OGL.replace("2019", "2016")),
-        Para(ADDRESS.replace("1st Floor Civil Justice Centre, 1 Bridge Street West", "6th Floor, Trafford House, Chester Road, Stretford")),
+        Para(
+            ADDRESS.replace(
+                "1st Floor Civil Justice Centre, 1 Bridge Street West",
+                "6th Floor, Trafford House, Chester Road, Stretford",
+            )
+        ),
     )
     body: list[Block] = [
         Heading(1, "Foreword"),
@@ -501,7 +529,9 @@ def derbyshire_report() -> Report:
     ]
     return Report(
         running_header="Quality & Impact inspection: Derbyshire",
-        title_lines=("Quality & Impact inspection: The effectiveness of probation work in Derbyshire",),
+        title_lines=(
+            "Quality & Impact inspection: The effectiveness of probation work in Derbyshire",
+        ),
         date_line="An inspection by HMI Probation, September 2016",
         front_matter=front,
         body=tuple(body),

@@ -1,7 +1,8 @@
-"""Lay a report out with fpdf2 (producer "PyFPDF/fpdf2"): DejaVu Sans, contents by fpdf2's outline."""
+"""Lay a report out with fpdf2 (producer "PyFPDF/fpdf2"): DejaVu Sans, fpdf2's own contents."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +62,7 @@ def render(report: Report, path: Path) -> None:
     pdf.set_title(" ".join(report.title_lines))
     pdf.set_author("HM Inspectorate of Probation")
     pdf.set_subject(report.subject)
-    pdf.set_creation_date(__import__("datetime").datetime(2019, 6, 1, tzinfo=__import__("datetime").timezone.utc))
+    pdf.set_creation_date(datetime(2019, 6, 1, tzinfo=UTC))  # reproducible bytes
     pdf.add_page()
     pdf.set_y(80)
     pdf.set_font("DejaVu", "B", 24)

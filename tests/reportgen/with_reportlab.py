@@ -3,7 +3,7 @@ the contents by its TableOfContents flowable (dot leaders, two passes), the rati
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +18,16 @@ from reportlab.platypus import (
     KeepTogether,
     ListFlowable,
     ListItem,
-    PageBreak as RLPageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
-    Table as RLTable,
     TableStyle,
+)
+from reportlab.platypus import (
+    PageBreak as RLPageBreak,
+)
+from reportlab.platypus import (
+    Table as RLTable,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -35,15 +39,21 @@ pdfmetrics.registerFont(TTFont("Serif-Bold", str(FONT_DIR / "DejaVuSerif-Bold.tt
 
 BODY = ParagraphStyle("body", fontName="Serif", fontSize=10, leading=13.5, spaceAfter=6)
 HEADINGS = {
-    1: ParagraphStyle("h1", fontName="Serif-Bold", fontSize=17, leading=21, spaceBefore=10, spaceAfter=8),
-    2: ParagraphStyle("h2", fontName="Serif-Bold", fontSize=13, leading=16, spaceBefore=8, spaceAfter=5),
-    3: ParagraphStyle("h3", fontName="Serif-Bold", fontSize=10.5, leading=14, spaceBefore=4, spaceAfter=3),
+    1: ParagraphStyle(
+        "h1", fontName="Serif-Bold", fontSize=17, leading=21, spaceBefore=10, spaceAfter=8
+    ),
+    2: ParagraphStyle(
+        "h2", fontName="Serif-Bold", fontSize=13, leading=16, spaceBefore=8, spaceAfter=5
+    ),
+    3: ParagraphStyle(
+        "h3", fontName="Serif-Bold", fontSize=10.5, leading=14, spaceBefore=4, spaceAfter=3
+    ),
 }
 TITLE = ParagraphStyle("title", fontName="Serif-Bold", fontSize=26, leading=32, spaceAfter=8)
 
 
 class _Doc(SimpleDocTemplate):
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (ReportLab's hook name)
+    def afterFlowable(self, flowable: Flowable) -> None:
         level = getattr(flowable, "toc_level", None)
         if level is not None:
             self.notify("TOCEntry", (level, flowable.getPlainText(), self.page))
@@ -56,7 +66,7 @@ def _escape(text: str) -> str:
 def _heading(block: Heading, in_contents: bool) -> Paragraph:
     para = Paragraph(_escape(block.label), HEADINGS[block.level])
     if in_contents and block.level <= 2:
-        para.toc_level = block.level - 1  # type: ignore[attr-defined]
+        para.toc_level = block.level - 1
     return para
 
 
@@ -70,23 +80,35 @@ def _flowables(block: object, in_contents: bool) -> list[Flowable]:
         return [ListFlowable(items, bulletType="bullet", start="•", leftIndent=14)]
     if isinstance(block, Numbered):
         items = [ListItem(Paragraph(_escape(t), BODY), leftIndent=16) for t in block.items]
-        return [ListFlowable(items, bulletType="1", start=block.start, bulletFormat="%s.", leftIndent=16)]
+        return [
+            ListFlowable(
+                items, bulletType="1", start=block.start, bulletFormat="%s.", leftIndent=16
+            )
+        ]
     if isinstance(block, Table):
         cells = [[Paragraph(_escape(c), BODY) for c in row] for row in (block.header, *block.rows)]
         table = RLTable(cells, colWidths=(100 * mm, 50 * mm))
-        table.setStyle(TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9e2f3")),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9e2f3")),
+                ]
+            )
+        )
         return [table, Spacer(1, 8)]
     if isinstance(block, Box):
         rows = [[Paragraph(_escape(block.title), HEADINGS[3])]]
         rows += [[Paragraph(_escape(t), BODY)] for t in block.paras]
         box = RLTable(rows, colWidths=(150 * mm,))
-        box.setStyle(TableStyle([
-            ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#1f4e79")),
-            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#eef3f8")),
-        ]))
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#1f4e79")),
+                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#eef3f8")),
+                ]
+            )
+        )
         return [KeepTogether([box]), Spacer(1, 8)]
     if isinstance(block, PageBreak):
         return [RLPageBreak()]
@@ -104,9 +126,16 @@ def render(report: Report, path: Path, when: datetime | None = None) -> None:
         canvas.restoreState()
 
     doc = _Doc(
-        str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=22 * mm,
-        bottomMargin=20 * mm, title=" ".join(report.title_lines),
-        author="HM Inspectorate of Probation", subject=report.subject, invariant=1,
+        str(path),
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=22 * mm,
+        bottomMargin=20 * mm,
+        title=" ".join(report.title_lines),
+        author="HM Inspectorate of Probation",
+        subject=report.subject,
+        invariant=1,
     )
     contents = TableOfContents()
     contents.levelStyles = [

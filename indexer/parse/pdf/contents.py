@@ -69,9 +69,7 @@ def find_contents(lines: list[Line]) -> tuple[list[Entry], set[int]]:
     entries = []
     for line, match in found:
         number, text = split_number(match["label"])
-        if number:
-            level = min(2, number.count(".") + 1)
-        else:
-            level = 2 if line.left > margin + 4 else 1
+        indented = 2 if line.left > margin + 4 else 1
+        level = min(2, number.count(".") + 1) if number else indented
         entries.append(Entry(match["label"], int(match["page"]), level, number, text))
     return entries, pages

@@ -57,7 +57,9 @@ def read_lines(data: bytes, path: str, max_pages: int = MAX_PAGES) -> list[Line]
         if pages == 0:
             raise SourceError(path, "truncated or corrupt PDF (no pages)")
         if pdfium.FPDFDoc_GetJavaScriptActionCount(document.raw) > 0 or _JAVASCRIPT.search(data):
-            raise SourceError(path, "PDF with JavaScript: refused (scripts are never run or indexed)")
+            raise SourceError(
+                path, "PDF with JavaScript: refused (scripts are never run or indexed)"
+            )
         lines: list[Line] = []
         for index in range(pages):
             lines.extend(_page_lines(document, index))
@@ -101,9 +103,7 @@ def _page_lines(document: pypdfium2.PdfDocument, index: int) -> list[Line]:
         page.close()
 
 
-def _lines_of(
-    textpage: pypdfium2.PdfTextPage, text: str, number: int, height: float
-) -> list[Line]:
+def _lines_of(textpage: pypdfium2.PdfTextPage, text: str, number: int, height: float) -> list[Line]:
     """Split the page text at pdfium's line breaks; each line's font is its first letter's.
 
     pdfium counts the line breaks it generates as characters, so text offsets are char indices.

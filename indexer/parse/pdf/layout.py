@@ -20,6 +20,7 @@ CONTINUATION_INDENT = 2.0
 """A list item's wrapped lines start under its words, not under its marker."""
 _SENTENCE_END = re.compile(r"[.:;?!”’\")]$")
 _HYPHENATED = re.compile(r"[A-Za-z]{2}-$")
+_SUSPENDED = frozenset({"and", "or", "nor", "to"})
 
 
 def body_size(lines: list[Line]) -> float:
@@ -134,10 +135,20 @@ def _continues(block: Block, previous: Line | None, line: Line, item_left: float
 
 
 def join_lines(text: str, line: str) -> str:
-    """Join a wrapped line onto the text before it, undoing end-of-line hyphenation."""
-    if _HYPHENATED.search(text) and line[:1].islower():
+    """Join a wrapped line onto the text before it, undoing end-of-line hyphenation.
+
+    A hyphen before a lower-case word was put in by the line break ("case-" "loads"), unless
+    the word is a conjunction ("medium-" "and low-risk"); before a capital or a digit it is
+    part of the compound ("Through-the-" "Gate").
+    """
+    if not _HYPHENATED.search(text):
+        return f"{text} {line}"
+    first_word = line.split(" ", 1)[0]
+    if first_word in _SUSPENDED:
+        return f"{text} {line}"
+    if line[:1].islower():
         return text[:-1] + line
-    return f"{text} {line}"
+    return text + line
 
 
 def _finish(block: Block) -> Block:

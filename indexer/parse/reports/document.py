@@ -12,8 +12,12 @@ from indexer.parse.reports.structure import draft_report
 
 
 def build_report(
-    source: SourceText, report: ReportSource, gazetteer: Gazetteer, title: str | None = None,
-    date: str | None = None, url: str | None = None,
+    source: SourceText,
+    report: ReportSource,
+    gazetteer: Gazetteer,
+    title: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
 ) -> Document:
     """Return the Document of a report; `title`, `date`, `url` override what its pages say."""
     info = read_front(report.title_lines, report.front, report.body, gazetteer)

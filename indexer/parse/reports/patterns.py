@@ -8,7 +8,8 @@ RATINGS = ("Outstanding", "Good", "Requires improvement", "Inadequate")
 """The inspectorate's four-point scale (from 2018), best first."""
 _RATING = "|".join(RATINGS)
 RATING_ROW = re.compile(
-    rf"^(?P<standard>Overall rating|Overall|\d+\.\d+\.?\s+\S.*?)\s*[:\-–]?\s+(?P<rating>{_RATING})$",
+    r"^(?P<standard>Overall rating|Overall|\d+\.\d+\.?\s+\S.*?)\s*[:\-–]?\s+"
+    rf"(?P<rating>{_RATING})$",
     re.I,
 )
 """A ratings-table row as one line: "2.1 Assessment Requires improvement"."""

@@ -38,7 +38,8 @@ class _Place:
     rated: set[str] = field(default_factory=set)
 
     def heading(self) -> str | None:
-        base = (self.section or self.chapter).label if (self.section or self.chapter) else None
+        under = self.section or self.chapter
+        base = under.label if under is not None else None
         if self.minor:
             return f"{base} — {self.minor}" if base else self.minor
         return base
@@ -59,7 +60,7 @@ class _Drafter:
 
     def add(self, kind: ElementKind, block: Block, **fields: str | None) -> None:
         fields.setdefault("heading", self.place.heading())
-        self.out.drafts.append(Draft(kind, block.text, page=block.page, **fields))  # type: ignore[arg-type]
+        self.out.drafts.append(Draft(kind, block.text, page=block.page, **fields))
 
     def heading(self, block: Block) -> None:
         place = self.place
@@ -103,7 +104,9 @@ class _Drafter:
         if place.within(patterns.RECOMMENDATIONS_HEADING) and addressee and len(block.text) < 160:
             place.addressee = _addressee(addressee["who"])
             return
-        if place.minor and (patterns.STRENGTHS.match(place.minor) or patterns.AREAS.match(place.minor)):
+        if place.minor and (
+            patterns.STRENGTHS.match(place.minor) or patterns.AREAS.match(place.minor)
+        ):
             place.minor = None  # the narrative after the lists is the standard's own text
         if place.practice:
             self.add(ElementKind.SECTION, block, group=place.practice)
@@ -113,9 +116,7 @@ class _Drafter:
     def item(self, block: Block) -> None:
         place = self.place
         if place.within(patterns.RECOMMENDATIONS_HEADING):
-            self.add(
-                ElementKind.RECOMMENDATION, block, group=place.addressee, number=block.number
-            )
+            self.add(ElementKind.RECOMMENDATION, block, group=place.addressee, number=block.number)
             return
         minor = place.minor or ""
         if patterns.STRENGTHS.match(minor) or patterns.AREAS.match(minor):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from bs4.element import Tag
 
+from indexer.model import SourceType
+from indexer.parse import patterns as site_patterns
 from indexer.parse.html import selectors
 from indexer.parse.html.evidence import Evidence
 from indexer.parse.html.page import GENERIC, Page
@@ -18,13 +20,13 @@ from indexer.parse.html.sites import hmip
 from indexer.parse.html.soup import Markup, is_noise, text_of
 from indexer.parse.pdf.contents import split_number
 from indexer.parse.reports.blocks import Block, BlockKind, ReportSource
-from indexer.model import SourceType
-from indexer.parse import patterns as site_patterns
 
 
 def matches(markup: Markup) -> bool:
     """Return whether the page is one of the inspectorate's report pages."""
-    return hmip.matches(markup) and selectors.HMIP_REPORT_URL.search(hmip.page_url(markup)) is not None
+    return (
+        hmip.matches(markup) and selectors.HMIP_REPORT_URL.search(hmip.page_url(markup)) is not None
+    )
 
 
 def extract(markup: Markup) -> Page:

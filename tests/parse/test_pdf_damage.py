@@ -1,0 +1,123 @@
+"""Bad PDFs are refused with their path and the reason, never fatal; the rest is indexed."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from indexer.errors import SourceError
+from indexer.parse import parse_source
+from indexer.parse.pdf.extract import MAX_PAGES, Line
+from indexer.parse.pdf.furniture import remove_furniture
+from indexer.parse.pdf.layout import join_lines
+from indexer.pipeline import index_corpus
+from indexer.sources import read_source
+from tests.parse.report_fixtures import BAD, REPORTS
+
+REASONS = {
+    "encrypted.pdf": "encrypted PDF: a password is needed to read it",
+    "javascript.pdf": "PDF with JavaScript: refused (scripts are never run or indexed)",
+    "scanned.pdf": "no text layer: OCR is not supported (a scanned PDF?)",
+    "truncated.pdf": "truncated or corrupt PDF (no %%EOF marker at the end)",
+}
+
+
+def _many_pages(path: Path, pages: int) -> None:
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    for number in range(pages):
+        pdf.add_page()
+        pdf.cell(0, 10, f"Annex page {number + 1}: case records reviewed by inspectors.")
+    pdf.output(str(path))
+
+
+@pytest.mark.parametrize("name", sorted(REASONS))
+def test_bad_pdf_is_refused_with_its_reason(name: str) -> None:
+    path = BAD / name
+    with pytest.raises(SourceError) as caught:
+        parse_source(read_source(path, name))
+    assert caught.value.reason == REASONS[name]
+    assert caught.value.path == str(path)
+
+
+def test_a_thousand_page_pdf_is_refused_quickly(tmp_path: Path) -> None:
+    path = tmp_path / "huge.pdf"
+    _many_pages(path, 1000)
+    start = time.perf_counter()
+    with pytest.raises(SourceError) as caught:
+        parse_source(read_source(path, path.name))
+    assert caught.value.reason == f"too many pages: 1,000, over the limit of {MAX_PAGES}"
+    assert time.perf_counter() - start < 2
+
+
+def test_garbage_after_a_pdf_header_is_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n")
+    with pytest.raises(SourceError, match=r"^.*truncated or corrupt PDF \(.*Data format error"):
+        parse_source(read_source(path, path.name))
+
+
+def test_a_text_file_named_pdf_is_not_a_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "notes.pdf"
+    path.write_text("Inspectors found caseloads of 80 in the CRC.\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="not a PDF"):
+        parse_source(read_source(path, path.name))
+
+
+def test_bad_pdfs_are_reported_and_the_rest_indexed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BAD, corpus)
+    shutil.copy(REPORTS / "rated_reportlab.pdf", corpus / "good.pdf")
+    _many_pages(corpus / "huge.pdf", MAX_PAGES + 1)
+    report = index_corpus(corpus, tmp_path / "index")
+    reasons = {Path(f.path).name: f.reason for f in report.failures}
+    assert reasons == {
+        **REASONS,
+        "huge.pdf": f"too many pages: {MAX_PAGES + 1}, over the limit of {MAX_PAGES}",
+    }
+    assert report.documents == 1
+    assert report.elements_by_kind["recommendation"] == 6
+    assert report.elements_by_kind["rating"] == 11
+
+
+def _line(page: int, text: str, top: float) -> Line:
+    return Line(page, text, top, top + 10, 60, 60, 10, False, 842)
+
+
+def test_running_headers_and_page_numbers_are_removed() -> None:
+    lines = []
+    for page in range(2, 8):
+        lines += [
+            _line(page, "Inspection of probation services: Derbyshire", 30),
+            _line(page, f"Body text on page {page}.", 300),
+            _line(page, str(page), 815),
+        ]
+    lines.append(_line(9, "A line near the top that appears only once", 30))
+    kept = remove_furniture(lines)
+    assert [line.text for line in kept] == [
+        *(f"Body text on page {page}." for page in range(2, 8)),
+        "A line near the top that appears only once",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "joined"),
+    [
+        (
+            "the responsible officers' case-",
+            "loads were high",
+            "the responsible officers' caseloads were high",
+        ),
+        ("medium-", "and low-risk cases", "medium- and low-risk cases"),
+        ("the Through-the-", "Gate services", "the Through-the-Gate services"),
+        ("assessments were", "thorough", "assessments were thorough"),
+    ],
+)
+def test_wrapped_lines_are_joined_and_hyphenation_undone(
+    before: str, after: str, joined: str
+) -> None:
+    assert join_lines(before, after) == joined
