@@ -309,13 +309,16 @@ def check(**options: Any) -> None:
 @backend_options
 @click.option("--type", "source_type", multiple=True, help="Only this source type (repeatable).")
 @click.option(
-    "--kind", multiple=True, help="Only this element kind: section, finding, quote, comment."
+    "--kind",
+    multiple=True,
+    help="Only this element kind: section, finding, quote, comment, recommendation, rating.",
 )
 @click.option("--org", "organisation", multiple=True, help="Only elements about this organisation.")
 @click.option("--region", multiple=True, help="Only documents about this region.")
 @click.option("--year", multiple=True, help="Only documents of this year.")
 @click.option("--speaker", multiple=True, help="Only quotes by this speaker.")
 @click.option("--site", multiple=True, help="Only documents from this site.")
+@click.option("--rating", multiple=True, help="Only inspection reports with this overall rating.")
 @click.option("--from", "date_from", help="Documents dated on or after YYYY[-MM[-DD]].")
 @click.option("--to", "date_to", help="Documents dated on or before YYYY[-MM[-DD]].")
 @click.option("--sort", type=click.Choice([s.value for s in SortOrder]), default="relevance")

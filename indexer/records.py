@@ -26,6 +26,7 @@ from indexer.fields import (
     NUMBER,
     ORGANISATION,
     PAGE,
+    PAGE_URL,
     PEOPLE,
     POSITION,
     QUOTED_FROM,
@@ -89,6 +90,7 @@ def element_record(document: Document, element: Element) -> Record:
         RATING: document.rating,
         PAGE: element.page,
         NUMBER: element.number,
+        PAGE_URL: page_url(document, element),
     }
     record.update({name: value for name, value in optional.items() if value})
     multi = {ORGANISATION: element.organisations, REGION: document.regions, PEOPLE: document.people}
@@ -96,6 +98,13 @@ def element_record(document: Document, element: Element) -> Record:
     if element.position == 0:
         record[DOC_META] = document_meta(document)
     return {name: _safe(value) for name, value in record.items()}
+
+
+def page_url(document: Document, element: Element) -> str | None:
+    """Return the address of the PDF page `element` starts on, when the document has a URL."""
+    if not document.url or element.page is None:
+        return None
+    return f"{document.url.split('#', 1)[0]}#page={element.page}"
 
 
 def _safe(value: Any) -> Any:
@@ -151,6 +160,10 @@ def make_hit(
         more_in_document=more_in_document,
         also_in=also_in or [],
         element_date=record.get(ELEMENT_DATE),
+        page=record.get(PAGE),
+        number=record.get(NUMBER),
+        page_url=record.get(PAGE_URL),
+        rating=record.get(RATING),
     )
 
 

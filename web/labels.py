@@ -12,6 +12,7 @@ FACET_LABELS = {
     "year": "Year",
     "speaker": "Speaker",
     "site": "Site",
+    "rating": "Overall rating",
 }
 VALUE_LABELS = {
     "source_type": {
@@ -21,7 +22,14 @@ VALUE_LABELS = {
         "blog_post": "Blog post",
         "other": "Other",
     },
-    "kind": {"section": "Section", "finding": "Finding", "quote": "Quote", "comment": "Comment"},
+    "kind": {
+        "section": "Section",
+        "finding": "Finding",
+        "quote": "Quote",
+        "comment": "Comment",
+        "recommendation": "Recommendation",
+        "rating": "Rating",
+    },
 }
 
 

@@ -1,6 +1,7 @@
 """Read a search from URL parameters: the same names on the page and in the JSON API.
 
-`q`, one parameter per facet (`type`, `kind`, `org`, `region`, `year`, `speaker`, `site`;
+`q`, one parameter per facet (`type`, `kind`, `org`, `region`, `year`, `speaker`, `site`,
+`rating`;
 repeat one to OR its values), `from`/`to` dates, `sort`, `page`, `size` and `collapse`.
 Anything out of bounds is a `BadParameterError` naming the parameter and what it accepts.
 """
@@ -21,6 +22,7 @@ FILTER_PARAMS: Mapping[str, str] = {
     "year": "year",
     "speaker": "speaker",
     "site": "site",
+    "rating": "rating",
 }
 """Facet name → the URL parameter that filters by it (the CLI's option names)."""
 

@@ -13,8 +13,10 @@ from flask import url_for
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
+from indexer.model import ElementKind
 from indexer.results import Hit, SearchResults, SortOrder
 from web import links
+from web.documentpage import safe_link
 from web.labels import FACET_LABELS, human_date, human_datetime, value_label
 from web.markup import snippet_html
 from web.params import FILTER_PARAMS
@@ -91,6 +93,10 @@ class HitCard:
     context: list[str]
     """The document's date, site and source type, and the heading the element sits under."""
     also_in: list[SourceLink]
+    page: str | None = None
+    """Where in the report the element starts ("Page 5"), for a PDF."""
+    page_link: str | None = None
+    """The report's own page (`…#page=5`), when it has a safe web address."""
 
 
 @dataclass
@@ -240,7 +246,13 @@ def hit_url(document_id: str, position: int, query: str) -> str:
 def hit_card(hit: Hit, query: str) -> HitCard:
     """Return the card of one hit; its links carry `query` so the document marks its words."""
     facts = []
-    if hit.group:
+    if hit.kind == ElementKind.RECOMMENDATION.value:
+        facts.append(f"Recommendation {hit.number}" if hit.number else "Recommendation")
+        if hit.group:
+            facts.append(f"To: {hit.group}")
+    elif hit.kind == ElementKind.RATING.value and hit.group:
+        facts.append(f"Rated: {hit.group}")
+    elif hit.group:
         facts.append(f"About: {hit.group}")
     if hit.speaker:
         facts.append(f"Speaker: {hit.speaker}")
@@ -277,6 +289,8 @@ def hit_card(hit: Hit, query: str) -> HitCard:
             )
             for s in hit.also_in
         ],
+        page=f"Page {hit.page}" if hit.page else None,
+        page_link=safe_link(hit.page_url),
     )
 
 

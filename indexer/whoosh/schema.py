@@ -29,6 +29,7 @@ from indexer.fields import (
     NUMBER,
     ORGANISATION,
     PAGE,
+    PAGE_URL,
     PEOPLE,
     POSITION,
     QUOTED_FROM,
@@ -76,6 +77,7 @@ def build_schema() -> wf.Schema:
             ELEMENT_DATE: wf.STORED(),
             PAGE: wf.STORED(),
             NUMBER: wf.STORED(),
+            PAGE_URL: wf.STORED(),
             DOC_META: wf.STORED(),
             FINGERPRINT: wf.ID(stored=True, sortable=True),
         }

@@ -7,7 +7,7 @@ file id and encryption salt); their parses do not.
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fpdf import FPDF
@@ -31,7 +31,7 @@ def scanned(path: Path) -> None:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     pdf = FPDF(format="A4")
-    pdf.set_creation_date(datetime(2019, 6, 1, tzinfo=timezone.utc))
+    pdf.set_creation_date(datetime(2019, 6, 1, tzinfo=UTC))
     pdf.add_page()
     pdf.image(buffer, x=0, y=0, w=210)
     pdf.output(str(path))
