@@ -43,7 +43,11 @@ def test_home_page_browses_the_whole_collection_newest_first(client: FlaskClient
     assert "in the whole collection" in summary(soup)
     dates = [card.select_one(".hit-context").get_text() for card in soup.select(".hit")]
     assert dates[0].startswith("13 January 2017")  # the newest seed comes first
-    assert facet_links(soup, "source_type").keys() == {"blog_post", "press_release"}
+    assert facet_links(soup, "source_type").keys() == {
+        "blog_post",
+        "press_release",
+        "inspection_report",
+    }
 
 
 def test_search_keeps_the_query_and_shows_ranked_cards(client: FlaskClient) -> None:
@@ -57,8 +61,10 @@ def test_search_keeps_the_query_and_shows_ranked_cards(client: FlaskClient) -> N
     assert "About: CRC" in first.select_one(".hit-facts").get_text()
     assert first.select_one(".snippet mark").get_text().lower() == "caseloads"
     href = first.select_one(".hit-title a")["href"]
-    assert href.startswith("/documents/003_8893c796f86cfea1.txt?") and href.endswith("#e-9")
-    assert ("hit", "9") in params(href) and ("q", "caseloads") in params(href)
+    # The Derbyshire report's short CRC finding ("... the people on their caseloads").
+    report = "/documents/005_derbyshire_quality_and_impact_2016.pdf?"
+    assert href.startswith(report) and href.endswith("#e-8")
+    assert ("hit", "8") in params(href) and ("q", "caseloads") in params(href)
 
 
 def test_cards_name_the_comment_place_and_the_quote_speaker(client: FlaskClient) -> None:
