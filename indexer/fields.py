@@ -19,7 +19,8 @@ TITLE = "title"
 HEADING = "heading"
 AUTHOR = "author"
 WHO = "who"
-"""Who is speaking: a quote's speaker and a comment's author, searchable by a bare word."""
+"""Who is speaking or spoken to: a quote's speaker, a comment's author, a recommendation's
+addressee; searchable by a bare word."""
 # Facets (also filterable and shown on hits)
 SOURCE_TYPE = "source_type"
 KIND = "kind"

@@ -78,7 +78,9 @@ def element_record(document: Document, element: Element) -> Record:
     optional = {
         HEADING: element.heading,
         AUTHOR: element.author,
-        WHO: " ".join(name for name in (element.speaker, element.author) if name),
+        WHO: " ".join(
+            name for name in (element.speaker, element.author, _addressee(element)) if name
+        ),
         GROUP: element.group,
         COMMENT_PATH: element.comment_path,
         QUOTED_FROM: element.quoted_from,
@@ -98,6 +100,11 @@ def element_record(document: Document, element: Element) -> Record:
     if element.position == 0:
         record[DOC_META] = document_meta(document)
     return {name: _safe(value) for name, value in record.items()}
+
+
+def _addressee(element: Element) -> str | None:
+    """Return whom a recommendation is made to: searched like a quote's speaker."""
+    return element.group if element.kind is ElementKind.RECOMMENDATION else None
 
 
 def page_url(document: Document, element: Element) -> str | None:

@@ -70,8 +70,9 @@ def _standard(
     return blocks
 
 
-def rated_report(annex_cases: int = 0) -> Report:
+def rated_report(annex_cases: int = 0, overall: str = "Requires improvement") -> Report:
     """Return the 2019-style rated CRC report; `annex_cases` case summaries lengthen it."""
+    ratings = (("Overall rating", overall), *RATINGS[1:])
     crc = "Staffordshire and West Midlands CRC"
     front: tuple[Block, ...] = (
         Heading(1, "Acknowledgements"),
@@ -112,13 +113,13 @@ def rated_report(annex_cases: int = 0) -> Report:
             "the weakest part of what the CRC does, and it must be put right."
         ),
         Para(
-            "Overall, we have rated the CRC as Requires improvement. We have made six "
+            f"Overall, we have rated the CRC as {overall}. We have made six "
             "recommendations, which we hope will help the CRC and HM Prison and Probation "
             "Service to improve."
         ),
         Para("Dame Glenys Stacey, HM Chief Inspector of Probation"),
         Heading(1, "Ratings"),
-        Table(("Staffordshire and West Midlands CRC", "Rating"), RATINGS),
+        Table(("Staffordshire and West Midlands CRC", "Rating"), ratings),
         PageBreak(),
         Heading(1, "Executive summary"),
         Heading(2, "Overall findings"),
