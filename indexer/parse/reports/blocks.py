@@ -32,8 +32,10 @@ class Block:
 
     @property
     def label(self) -> str:
-        """Return a heading as printed: its number, then its text."""
-        return f"{self.number} {self.text}" if self.number else self.text
+        """Return a heading as printed: its number ("2." for a chapter, "2.3"), then its text."""
+        if not self.number:
+            return self.text
+        return f"{self.number}{'' if '.' in self.number else '.'} {self.text}"
 
 
 @dataclass
