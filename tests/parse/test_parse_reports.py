@@ -11,8 +11,8 @@ import pytest
 from indexer.model import Document, ElementKind, SourceFormat, SourceText
 from indexer.parse import parse_source
 from indexer.parse.pdf import pdf_report
-from indexer.parse.pdf.contents import split_number
 from indexer.parse.pdf.extract import read_lines
+from indexer.parse.reports.blocks import split_number
 from indexer.sources import read_source
 from tests.parse.html_fixtures import HTML, parse_fixture
 from tests.parse.report_fixtures import BUNDLED, PDF_FIXTURES, REPORTS, golden, parse_pdf_fixture

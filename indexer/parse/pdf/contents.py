@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass
 
 from indexer.parse.pdf.extract import Line
+from indexer.parse.reports.blocks import split_number
 
 SEARCHED_PAGES = 8
 """The contents page is among the first pages of a report."""
 MIN_ENTRIES = 3
 _TITLE = re.compile(r"^(?:table of\s+)?contents$", re.I)
 _ENTRY = re.compile(r"^(?P<label>.*?\S)\s*(?:(?:\.\s?){3,}|\s{2,}|…+)\s*(?P<page>\d{1,4})$")
-_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)*)\.?\s+(?P<text>\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -28,14 +28,6 @@ class Entry:
     level: int
     number: str | None
     text: str
-
-
-def split_number(label: str) -> tuple[str | None, str]:
-    """Return a heading's numbering ("2.3", "1") and its text."""
-    match = _NUMBER.match(label)
-    if not match:
-        return None, label
-    return match["number"], match["text"]
 
 
 def _entries_of(page_lines: list[Line]) -> list[tuple[Line, re.Match[str]]]:

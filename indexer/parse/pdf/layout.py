@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from indexer.parse.pdf.contents import Entry, split_number
+from indexer.parse.pdf.contents import Entry
 from indexer.parse.pdf.extract import Line
 from indexer.parse.reports import patterns
-from indexer.parse.reports.blocks import Block, BlockKind
+from indexer.parse.reports.blocks import Block, BlockKind, split_number
 
 HEADING_STEP = 1.2
 """Points above the body size from which a line is a heading by its size alone."""

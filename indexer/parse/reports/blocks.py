@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)*)\.?\s+(?P<text>\S.*)$")
+
+
+def split_number(label: str) -> tuple[str | None, str]:
+    """Return a heading's numbering ("2.3", "1") and its text."""
+    match = _NUMBER.match(label)
+    if not match:
+        return None, label
+    return match["number"], match["text"]
 
 
 class BlockKind(StrEnum):

@@ -8,14 +8,14 @@ chapter, the sub-section, a minor heading, the addressee of the recommendations)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from indexer.entities import Gazetteer
 from indexer.model import ElementKind
 from indexer.parse.assemble import Draft
-from indexer.parse.pdf.contents import split_number
 from indexer.parse.reports import patterns
-from indexer.parse.reports.blocks import Block, BlockKind
+from indexer.parse.reports.blocks import Block, BlockKind, split_number
 
 
 @dataclass
@@ -44,9 +44,10 @@ class _Place:
             return f"{base} — {self.minor}" if base else self.minor
         return base
 
-    def within(self, pattern: object) -> bool:
+    def within(self, pattern: re.Pattern[str]) -> bool:
+        """Return whether the chapter or sub-section the reader is in has a matching title."""
         return any(
-            block is not None and pattern.match(block.text)  # type: ignore[attr-defined]
+            block is not None and pattern.match(block.text) is not None
             for block in (self.chapter, self.section)
         )
 

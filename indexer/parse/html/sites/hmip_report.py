@@ -18,8 +18,7 @@ from indexer.parse.html.evidence import Evidence
 from indexer.parse.html.page import GENERIC, Page
 from indexer.parse.html.sites import hmip
 from indexer.parse.html.soup import Markup, is_noise, text_of
-from indexer.parse.pdf.contents import split_number
-from indexer.parse.reports.blocks import Block, BlockKind, ReportSource
+from indexer.parse.reports.blocks import Block, BlockKind, ReportSource, split_number
 
 
 def matches(markup: Markup) -> bool:
