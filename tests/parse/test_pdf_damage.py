@@ -10,6 +10,7 @@ import pytest
 from fpdf import FPDF
 
 from indexer.errors import SourceError
+from indexer.limits import IngestLimits
 from indexer.parse import parse_source
 from indexer.parse.pdf.extract import MAX_PAGES, Line
 from indexer.parse.pdf.furniture import remove_furniture
@@ -121,3 +122,15 @@ def test_wrapped_lines_are_joined_and_hyphenation_undone(
     before: str, after: str, joined: str
 ) -> None:
     assert join_lines(before, after) == joined
+
+
+def test_a_pdf_over_the_parse_time_limit_is_too_complex(tmp_path: Path) -> None:
+    """The deadline reaches into PDF parsing: pages are read in Python, between pdfium calls."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(REPORTS / "rated_fpdf2.pdf", corpus / "report.pdf")
+    (corpus / "note.txt").write_text("Inspectors found caseloads of 80 in the CRC.\n")
+    limits = IngestLimits(max_parse_seconds=0.001)
+    report = index_corpus(corpus, tmp_path / "index", limits=limits)
+    reasons = {Path(f.path).name: f.reason for f in report.failures}
+    assert reasons["report.pdf"] == "too complex (parsing took over 0.001 s)"
