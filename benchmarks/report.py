@@ -64,7 +64,7 @@ def table(figures: dict[str, Any]) -> str:
     lines = [
         f"{figures['elements']:,} elements in {figures['documents']:,} documents "
         f"({figures.get('html_documents', 0):,} HTML, "
-        f"{figures.get('report_documents', 0):,} report PDFs of "
+        f"{figures.get('report_documents', 0):,} report PDFs, "
         f"{figures.get('report_pages', 0):,} pages), {figures['rounds']} rounds of "
         f"{figures['queries']} queries; load average {_load(figures['load_average_start'])} "
         f"at the start, {_load(figures['load_average_end'])} at the end",

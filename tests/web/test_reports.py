@@ -150,3 +150,18 @@ def test_the_api_document_carries_rating_report_and_pages(client: FlaskClient) -
     assert (recommendation["number"], recommendation["page"]) == ("1", 5)
     hits = client.get("/api/search?q=kind:rating&rating=Inadequate&size=20").get_json()["hits"]
     assert hits and all(hit["rating"] == "Inadequate" for hit in hits)
+
+
+def test_the_sidebar_filters_by_overall_rating(client: FlaskClient) -> None:
+    soup = BeautifulSoup(client.get("/search?q=caseloads").data, "html.parser")
+    links = {
+        link["data-value"]: link["href"]
+        for link in soup.select('a.facet-value[data-facet="rating"]')
+    }
+    assert set(links) == {"Inadequate", "Requires improvement"}
+    assert "rating=Inadequate" in links["Inadequate"]
+    filtered = BeautifulSoup(client.get(links["Inadequate"]).data, "html.parser")
+    hrefs = [a["href"] for a in filtered.select("li.hit .hit-title a")]
+    assert hrefs and all(href.startswith(f"/documents/{INADEQUATE}?") for href in hrefs)
+    kinds = {v["data-value"] for v in filtered.select('a.facet-value[data-facet="kind"]')}
+    assert "recommendation" in kinds
