@@ -134,3 +134,29 @@ def test_a_pdf_over_the_parse_time_limit_is_too_complex(tmp_path: Path) -> None:
     report = index_corpus(corpus, tmp_path / "index", limits=limits)
     reasons = {Path(f.path).name: f.reason for f in report.failures}
     assert reasons["report.pdf"] == "too complex (parsing took over 0.001 s)"
+
+
+def test_a_pdf_without_a_title_page_keeps_its_first_page(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", size=16)
+    pdf.cell(
+        0,
+        10,
+        "Briefing: caseloads in Community Rehabilitation Companies",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.set_font("helvetica", size=11)
+    for number in range(20):
+        pdf.multi_cell(
+            0, 6, f"Point {number + 1}: officers in the CRC held more than 60 cases each."
+        )
+        pdf.ln(3)
+    path = tmp_path / "briefing.pdf"
+    pdf.output(str(path))
+    document = parse_source(read_source(path, path.name))
+    assert document.title == "Briefing: caseloads in Community Rehabilitation Companies"
+    assert len(document.elements) == 20
+    assert document.elements[0].text == "Point 1: officers in the CRC held more than 60 cases each."
+    assert document.elements[0].page == 1
