@@ -39,9 +39,14 @@ def value_label(facet: str, value: str) -> str:
 
 
 def human_date(iso: str | None) -> str:
-    """Return "14 December 2016" for an ISO date, the text itself if it is not one."""
+    """Return "14 December 2016" for an ISO date ("June 2019" for a month), else the text."""
     if not iso:
         return ""
+    if len(iso) == 7:
+        try:
+            return f"{datetime.date.fromisoformat(iso + '-01'):%B %Y}"
+        except ValueError:
+            return iso
     try:
         day = datetime.date.fromisoformat(iso[:10])
     except ValueError:

@@ -165,3 +165,8 @@ def test_the_sidebar_filters_by_overall_rating(client: FlaskClient) -> None:
     assert hrefs and all(href.startswith(f"/documents/{INADEQUATE}?") for href in hrefs)
     kinds = {v["data-value"] for v in filtered.select('a.facet-value[data-facet="kind"]')}
     assert "recommendation" in kinds
+
+
+def test_a_report_dated_by_its_month_shows_the_month(client: FlaskClient) -> None:
+    soup = BeautifulSoup(client.get(f"/documents/{INADEQUATE}").data, "html.parser")
+    assert "Published June 2019" in soup.select_one(".doc-meta").get_text(" ", strip=True)
