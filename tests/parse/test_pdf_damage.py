@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fpdf import FPDF
+from pypdf import PdfReader, PdfWriter
 
 from indexer.errors import SourceError
 from indexer.limits import IngestLimits
@@ -160,3 +161,15 @@ def test_a_pdf_without_a_title_page_keeps_its_first_page(tmp_path: Path) -> None
     assert len(document.elements) == 20
     assert document.elements[0].text == "Point 1: officers in the CRC held more than 60 cases each."
     assert document.elements[0].page == 1
+
+
+def test_a_pdf_encrypted_without_a_user_password_is_read(tmp_path: Path) -> None:
+    """Permissions-only encryption (no password to open) is common on published reports."""
+    writer = PdfWriter(clone_from=PdfReader(REPORTS / "rated_fpdf2.pdf"))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    path = tmp_path / "restricted.pdf"
+    writer.write(path)
+    assert PdfReader(path).is_encrypted
+    document = parse_source(read_source(path, path.name))
+    assert document.rating == "Requires improvement"
+    assert len(document.elements) == 72
