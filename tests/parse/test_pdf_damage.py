@@ -13,7 +13,7 @@ from pypdf import PdfReader, PdfWriter
 from indexer.errors import SourceError
 from indexer.limits import IngestLimits
 from indexer.parse import parse_source
-from indexer.parse.pdf.extract import MAX_PAGES, Line
+from indexer.parse.pdf.extract import MAX_PAGES, Line, clean_line
 from indexer.parse.pdf.furniture import remove_furniture
 from indexer.parse.pdf.layout import join_lines
 from indexer.pipeline import index_corpus
@@ -173,3 +173,16 @@ def test_a_pdf_encrypted_without_a_user_password_is_read(tmp_path: Path) -> None
     document = parse_source(read_source(path, path.name))
     assert document.rating == "Requires improvement"
     assert len(document.elements) == 72
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("the rehabili\ufffetation of people", "the rehabilitation of people"),
+        ("their resettle\u00ad", "their resettle-"),
+        ("their resettle\ufffe", "their resettle-"),
+        ("  two   spaces ", "two spaces"),
+    ],
+)
+def test_soft_hyphens_are_dropped_or_become_a_hyphenation_point(raw: str, clean: str) -> None:
+    assert clean_line(raw) == clean

@@ -25,6 +25,8 @@ MIN_TEXT_CHARS = 20
 _EOF_WINDOW = 2048
 _JAVASCRIPT = re.compile(rb"/(?:JavaScript|JS)\b")
 _MARKER = re.compile(r"(?:[•●▪◦‣∙·–\-]|\d{1,2}[.)])\s+(?=\S)")
+_SOFT_HYPHENS = ("\ufffe", "\u00ad")
+_NO_SOFT_HYPHENS = str.maketrans(dict.fromkeys(_SOFT_HYPHENS))
 _BOLD_WEIGHT = 600
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold", re.I)
 
@@ -126,7 +128,7 @@ def _lines_of(textpage: pypdfium2.PdfTextPage, text: str, number: int, height: f
         lines.append(
             Line(
                 page=number,
-                text=" ".join(stripped.split()),
+                text=clean_line(stripped),
                 top=height - top,
                 bottom=height - bottom,
                 left=left,
@@ -137,6 +139,20 @@ def _lines_of(textpage: pypdfium2.PdfTextPage, text: str, number: int, height: f
             )
         )
     return lines
+
+
+def clean_line(text: str) -> str:
+    """Return a line's text with spaces collapsed and soft hyphens resolved.
+
+    PDFium reports a soft hyphen (U+00AD in the content, or one it infers) as U+FFFE: at the
+    end of a line it is a hyphenation point, written "-" for `layout.join_lines` to undo;
+    inside a line it was never shown, so it goes.
+    """
+    text = " ".join(text.split())
+    ends_soft = text.endswith(_SOFT_HYPHENS)
+    text = text.rstrip("".join(_SOFT_HYPHENS))
+    text = text.translate(_NO_SOFT_HYPHENS)
+    return f"{text}-" if ends_soft else text
 
 
 def _is_bold(textpage: pypdfium2.PdfTextPage, index: int) -> bool:
