@@ -472,11 +472,13 @@ def _describe_hits(hits: list[Hit], first: int) -> list[str]:
     lines: list[str] = []
     for number, hit in enumerate(hits, start=first):
         who = hit.group or hit.speaker or hit.author
-        where = f" {hit.comment_path}" if hit.comment_path else ""
+        place = hit.comment_path or (hit.number if hit.kind == "recommendation" else None)
+        where = f" {place}" if place else ""
+        page = f" · p.{hit.page}" if hit.page else ""
         lines += [
             "",
             f"{number}. [{hit.kind}{where}{' · ' + who if who else ''}] {hit.title}",
-            f"   {hit.date or 'undated'} · {hit.site or '-'} · {hit.source_type} · {hit.id}",
+            f"   {hit.date or 'undated'} · {hit.site or '-'} · {hit.source_type} · {hit.id}{page}",
             f"   {plain_snippet(hit.snippet)}",
         ]
         if hit.more_in_document:

@@ -102,3 +102,16 @@ def test_search_filters_by_rating(tmp_path: Path) -> None:
     assert "  rating: Requires improvement (" in rated.output
     none = CliRunner().invoke(main, ["search", "planning", "--rating", "good", "--index", index])
     assert none.output.startswith("0 hits for 'planning'")
+
+
+def test_search_shows_a_recommendations_number_addressee_and_page(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.pdf").write_bytes(RATED.read_bytes())
+    index = str(tmp_path / "ix")
+    CliRunner().invoke(main, ["index", "--documents", str(corpus), "--index", index])
+    result = CliRunner().invoke(main, ["search", "kind:recommendation HMPPS", "--index", index])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[2].startswith("1. [recommendation 5 · HM Prison and Probation Service] ")
+    assert lines[3].endswith(" · inspection_report · report.pdf:25 · p.5")
