@@ -13,6 +13,7 @@ from pypdf import PdfReader, PdfWriter
 from indexer.errors import SourceError
 from indexer.limits import IngestLimits
 from indexer.parse import parse_source
+from indexer.parse.pdf.contents import find_contents
 from indexer.parse.pdf.extract import MAX_PAGES, Line, clean_line
 from indexer.parse.pdf.furniture import remove_furniture
 from indexer.parse.pdf.layout import join_lines
@@ -186,3 +187,23 @@ def test_a_pdf_encrypted_without_a_user_password_is_read(tmp_path: Path) -> None
 )
 def test_soft_hyphens_are_dropped_or_become_a_hyphenation_point(raw: str, clean: str) -> None:
     assert clean_line(raw) == clean
+
+
+def test_a_contents_page_without_dot_leaders_is_read() -> None:
+    page = [
+        _line(2, "Contents", 60),
+        _line(2, "Foreword 3", 90),
+        _line(2, "1. Organisational delivery 5", 110),
+        _line(2, "1.1 Leadership 5", 130),
+        _line(2, "Annex 1: Methodology 21", 150),
+        _line(3, "Foreword", 60),
+        _line(3, "This inspection was the second of the year in 2017 and covered 2,000 cases", 90),
+    ]
+    entries, pages = find_contents(page)
+    assert pages == {2}
+    assert [(e.number, e.text, e.page, e.level) for e in entries] == [
+        (None, "Foreword", 3, 1),
+        ("1", "Organisational delivery", 5, 1),
+        ("1.1", "Leadership", 5, 2),
+        (None, "Annex 1: Methodology", 21, 1),
+    ]

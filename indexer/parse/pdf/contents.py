@@ -16,7 +16,7 @@ SEARCHED_PAGES = 8
 """The contents page is among the first pages of a report."""
 MIN_ENTRIES = 3
 _TITLE = re.compile(r"^(?:table of\s+)?contents$", re.I)
-_ENTRY = re.compile(r"^(?P<label>.*?\S)\s*(?:(?:\.\s?){3,}|\s{2,}|…+)\s*(?P<page>\d{1,4})$")
+_ENTRY = re.compile(r"^(?P<label>.*?\S)\s*(?:(?:\.\s?){3,}|\s+|…+)\s*(?P<page>\d{1,4})$")
 
 
 @dataclass(frozen=True)
