@@ -110,6 +110,8 @@ class ReportInfo:
     """The publication month, YYYY-MM."""
     fieldwork: str | None = None
     """When the fieldwork started: an ISO date, or the month (YYYY-MM)."""
+    fieldwork_end: str | None = None
+    """When it ended, when the report gives a period ("between 4 and 15 July 2016")."""
     lead_inspector: str | None = None
     outline: list[OutlineEntry] = field(default_factory=list)
     """The chapters and sub-sections in reading order (a PDF's as its contents page lists them)."""

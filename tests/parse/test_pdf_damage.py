@@ -17,6 +17,7 @@ from indexer.parse.pdf.contents import find_contents
 from indexer.parse.pdf.extract import MAX_PAGES, Line, clean_line
 from indexer.parse.pdf.furniture import remove_furniture
 from indexer.parse.pdf.layout import join_lines
+from indexer.parse.reports.front import fieldwork_dates
 from indexer.pipeline import index_corpus
 from indexer.sources import read_source
 from tests.parse.report_fixtures import BAD, REPORTS
@@ -207,3 +208,18 @@ def test_a_contents_page_without_dot_leaders_is_read() -> None:
         ("1.1", "Leadership", 5, 2),
         (None, "Annex 1: Methodology", 21, 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("when", "period"),
+    [
+        ("4 July 2016.", ("2016-07-04", None)),
+        ("4 and 15 July 2016", ("2016-07-04", "2016-07-15")),
+        ("27 June to 8 July 2016", ("2016-06-27", "2016-07-08")),
+        ("30 December 2018 to 11 January 2019", ("2018-12-30", "2019-01-11")),
+        ("July 2016", ("2016-07", None)),
+        ("the spring", (None, None)),
+    ],
+)
+def test_fieldwork_dates_and_periods(when: str, period: tuple[str | None, str | None]) -> None:
+    assert fieldwork_dates(when) == period

@@ -34,11 +34,20 @@ MONTH_YEAR = re.compile(
     r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+(?P<year>(?:19|20)\d\d)\b"
 )
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 FIELDWORK = re.compile(
-    r"fieldwork(?: for this inspection)?\s+(?:started|began|commenced|took place)\s+"
-    r"(?:on\s+|in\s+|between\s+|from\s+)?(?P<when>\d{1,2}\s+\w+\s+(?:19|20)\d\d|\w+\s+(?:19|20)\d\d)",
+    r"fieldwork(?: for this inspection)?\s+(?:started|began|commenced|took place|was carried out)"
+    r"\s+(?:on\s+|in\s+|between\s+|from\s+|during\s+)?(?P<when>[^.;]{3,60})",
     re.I,
 )
+FIELDWORK_RANGE = re.compile(
+    rf"^(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{_MONTH}))?(?:\s+(?P<y1>(?:19|20)\d\d))?\s*"
+    rf"(?:and|to|until|–|-)\s*(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y2>(?:19|20)\d\d)",
+    re.I,
+)
+"""A fieldwork period: "4 and 15 July 2016", "27 June to 8 July 2016"."""
 LEAD_INSPECTOR = re.compile(
     r"(?:led by|lead inspector(?: was)?[:\s])\s*(?:HM Inspector\s+|HMI\s+|HM Assistant Chief "
     r"Inspector\s+)?(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})"
