@@ -119,7 +119,7 @@ def test_the_document_page_shows_the_outline_with_its_ratings(client: FlaskClien
     soup = BeautifulSoup(client.get(f"/documents/{RATED}").data, "html.parser")
     meta = soup.select_one(".doc-meta").get_text(" ")
     assert "Overall rating" in meta and "Requires improvement" in meta
-    assert "Helen Marsh" in meta
+    assert "Helen Marsh" in meta and "Fieldwork from 11 February 2019" in meta
     outline = soup.select_one("nav.doc-outline")
     assert outline is not None
     rows = {li.a.get_text(): li.get_text(" ") for li in outline.select("li") if li.a}
