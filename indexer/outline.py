@@ -54,6 +54,10 @@ def report_outline(document: Document) -> list[OutlineItem]:
             item.recommendations.append(element)
         elif element.kind is ElementKind.FINDING:
             item.findings += 1
+    # A chapter whose text all sits in its sub-sections starts where the first of them does.
+    following: int | None = None
+    for item in reversed(items):
+        item.position = following = item.position if item.position is not None else following
     return items
 
 
