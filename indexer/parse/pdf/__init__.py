@@ -28,8 +28,10 @@ def pdf_report(source: SourceText) -> ReportSource:
     entries, contents_pages = find_contents(lines)
     first_page = [line for line in lines if line.page == 1]
     title_page = len(first_page) <= TITLE_PAGE_LINES
-    first_body = max(contents_pages) + 1 if contents_pages else 2 if title_page else 1
-    front: list[Line] = [ln for ln in lines if 1 < ln.page < min(contents_pages or {first_body})]
+    first_text = 2 if title_page else 1
+    first_body = max(contents_pages) + 1 if contents_pages else first_text
+    before_contents = min(contents_pages or {first_body})
+    front: list[Line] = [ln for ln in lines if first_text <= ln.page < before_contents]
     body = [line for line in lines if line.page >= first_body]
     return ReportSource(
         title_lines=[line.text for line in first_page] if title_page else _title(first_page),
