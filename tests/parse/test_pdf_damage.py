@@ -223,3 +223,29 @@ def test_a_contents_page_without_dot_leaders_is_read() -> None:
 )
 def test_fieldwork_dates_and_periods(when: str, period: tuple[str | None, str | None]) -> None:
     assert fieldwork_dates(when) == period
+
+
+def test_a_first_page_of_text_before_the_contents_is_kept(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    pdf.add_page()
+    for number in range(18):
+        pdf.cell(0, 8, f"Summary point {number + 1} about the CRC.", new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", size=16)
+    pdf.cell(0, 10, "Contents", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=11)
+    for label, page in (("Foreword", 3), ("1. Findings", 3), ("2. Recommendations", 3)):
+        pdf.cell(0, 8, f"{label} {'.' * 40} {page}", new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", size=16)
+    pdf.cell(0, 10, "Foreword", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=11)
+    pdf.cell(0, 8, "This inspection looked at the CRC.", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "summary-first.pdf"
+    pdf.output(str(path))
+    document = parse_source(read_source(path, path.name))
+    texts = [(e.page, e.text) for e in document.elements]
+    assert texts[0] == (1, "Summary point 1 about the CRC.")
+    assert texts[-1] == (3, "This inspection looked at the CRC.")
+    assert not any("Contents" in text or "...." in text for _, text in texts)
