@@ -34,6 +34,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep", action="store_true", help="keep the corpus and indexes")
     parser.add_argument("--no-http", action="store_true", help="skip the HTTP measurements")
     parser.add_argument("--no-update", action="store_true", help="skip the one-document update")
+    parser.add_argument(
+        "--reports",
+        type=int,
+        default=0,
+        help="inspection-report PDFs added to the corpus (needs the test extra's generators)",
+    )
     args = parser.parse_args(argv)
     options = Options(
         elements=args.elements,
@@ -47,6 +53,7 @@ def main(argv: list[str] | None = None) -> None:
         server_processes=args.server_processes,
         http=not args.no_http,
         update=not args.no_update,
+        reports=args.reports,
     )
     figures = run(options)
     print(table(figures))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from indexer.entities import load_gazetteer
 from indexer.parse import parse_source
-from indexer.sources import document_id, iter_source_paths, read_source
+from indexer.sources import PDF_SUFFIX, document_id, iter_source_paths, read_source
 
 REPO = Path(__file__).resolve().parent.parent
 TRAINING_CORPORA = (REPO / "documents", REPO / "tests" / "relevance" / "corpus")
@@ -154,9 +154,14 @@ def region_aliases(path: Path = BUNDLED_GAZETTEER) -> list[str]:
 
 
 def _element_texts(corpora: Iterable[Path], gazetteer: object) -> Iterable[tuple[str, str]]:
+    """Yield the texts of the commentary (posts, releases, pages) with their kinds.
+
+    Report PDFs are left out: the generated posts are commentary, and the reports' share of
+    the benchmark is their own (`benchmarks/pdf_build.py`).
+    """
     for root in corpora:
         for path in iter_source_paths(root):
-            if isinstance(path, Path):
+            if isinstance(path, Path) and not path.name.lower().endswith(PDF_SUFFIX):
                 source = read_source(path, document_id(path, root))
                 document = parse_source(source, gazetteer)  # type: ignore[arg-type]
                 for element in document.elements:

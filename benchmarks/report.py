@@ -20,6 +20,7 @@ ROWS: tuple[tuple[str, str, str | None, str | None, str], ...] = (
         "fts5_build_peak_mb",
         "",
     ),
+    ("build, report PDFs alone (pages/s)", "report_build_pages_per_s", None, None, ""),
     ("index size (MB)", "index_mb", "naive_whoosh_index_mb", "fts5_db_mb", ""),
     ("update one document (s)", "update_one_doc_s", None, None, "<= 2"),
     (
@@ -62,7 +63,9 @@ def table(figures: dict[str, Any]) -> str:
     """Return the figures as a Markdown table with the run's facts above it."""
     lines = [
         f"{figures['elements']:,} elements in {figures['documents']:,} documents "
-        f"({figures.get('html_documents', 0):,} HTML), {figures['rounds']} rounds of "
+        f"({figures.get('html_documents', 0):,} HTML, "
+        f"{figures.get('report_documents', 0):,} report PDFs, "
+        f"{figures.get('report_pages', 0):,} pages), {figures['rounds']} rounds of "
         f"{figures['queries']} queries; load average {_load(figures['load_average_start'])} "
         f"at the start, {_load(figures['load_average_end'])} at the end",
         "",

@@ -47,6 +47,8 @@ class Options:
     server_processes: int = 2
     http: bool = True
     update: bool = True
+    reports: int = 0
+    """Inspection-report PDFs added to the corpus (their build is also timed on its own)."""
 
 
 class Engine:
@@ -68,10 +70,14 @@ def run(options: Options) -> dict[str, Any]:
 
 def _run(options: Options, root: Path) -> dict[str, Any]:
     figures: dict[str, Any] = {"load_average_start": load_average()}
-    corpus = write_corpus(root / "corpus", options.elements, options.seed, options.html_share)
+    corpus = write_corpus(
+        root / "corpus", options.elements, options.seed, options.html_share, options.reports
+    )
     figures.update(
-        documents=corpus.documents,
+        documents=corpus.documents + len(corpus.report_paths),
         html_documents=corpus.html_documents,
+        report_documents=len(corpus.report_paths),
+        report_pages=corpus.report_pages,
         corpus_mb=round(folder_mb(corpus.folder), 1),
     )
     index = root / "index"
@@ -94,6 +100,9 @@ def _run(options: Options, root: Path) -> dict[str, Any]:
         fts5_build_peak_mb=round(fts5_peak, 1),
         fts5_db_mb=round((root / "fts5.db").stat().st_size / 1024 / 1024, 1),
     )
+    if corpus.report_paths:
+        report_s, _ = service.build(corpus.folder / "reports", root / "report-index")
+        figures["report_build_pages_per_s"] = round(corpus.report_pages / report_s, 1)
     if options.update:
         figures["update_one_doc_s"] = round(
             update_one_document(corpus.paths, corpus.folder, index), 2

@@ -54,7 +54,8 @@ from indexer.limits import (
     QueryLimits,
     with_overrides,
 )
-from indexer.model import Document
+from indexer.model import Document, ElementKind
+from indexer.outline import describe_outline
 from indexer.parse import parse_source
 from indexer.pipeline import index_corpus
 from indexer.results import Hit, SearchRequest, SearchResults, SortOrder
@@ -316,13 +317,16 @@ def check(**options: Any) -> None:
 @backend_options
 @click.option("--type", "source_type", multiple=True, help="Only this source type (repeatable).")
 @click.option(
-    "--kind", multiple=True, help="Only this element kind: section, finding, quote, comment."
+    "--kind",
+    multiple=True,
+    help="Only this element kind: section, finding, quote, comment, recommendation, rating.",
 )
 @click.option("--org", "organisation", multiple=True, help="Only elements about this organisation.")
 @click.option("--region", multiple=True, help="Only documents about this region.")
 @click.option("--year", multiple=True, help="Only documents of this year.")
 @click.option("--speaker", multiple=True, help="Only quotes by this speaker.")
 @click.option("--site", multiple=True, help="Only documents from this site.")
+@click.option("--rating", multiple=True, help="Only inspection reports with this overall rating.")
 @click.option("--from", "date_from", help="Documents dated on or after YYYY[-MM[-DD]].")
 @click.option("--to", "date_to", help="Documents dated on or before YYYY[-MM[-DD]].")
 @click.option("--sort", type=click.Choice([s.value for s in SortOrder]), default="relevance")
@@ -483,14 +487,17 @@ def _describe_document(document: Document, notes: tuple[str, ...] = ()) -> str:
         f"  people: {', '.join(document.people) or '-'}",
         f"  {len(document.elements)} elements: "
         + ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())),
-        "",
     ]
+    lines += [*describe_outline(document), ""]
     for element in document.elements:
         label = element.group or element.speaker or element.comment_path or ""
         who = f" ({element.author})" if element.author else ""
         who += f" [from {element.quoted_from}]" if element.quoted_from else ""
         text = " ".join(element.text.split())
-        lines.append(f"{element.position:>4}  {element.kind.value:<8} {label}{who}  {text[:90]}")
+        page = f" p.{element.page}" if element.page else ""
+        number = f"{element.number}. " if element.kind is ElementKind.RECOMMENDATION else ""
+        kind = element.kind.value
+        lines.append(f"{element.position:>4}{page}  {kind:<8} {label}{who}  {number}{text[:90]}")
     return "\n".join(lines)
 
 
@@ -516,11 +523,13 @@ def _describe_hits(hits: list[Hit], first: int) -> list[str]:
     lines: list[str] = []
     for number, hit in enumerate(hits, start=first):
         who = hit.group or hit.speaker or hit.author
-        where = f" {hit.comment_path}" if hit.comment_path else ""
+        place = hit.comment_path or (hit.number if hit.kind == "recommendation" else None)
+        where = f" {place}" if place else ""
+        page = f" · p.{hit.page}" if hit.page else ""
         lines += [
             "",
             f"{number}. [{hit.kind}{where}{' · ' + who if who else ''}] {hit.title}",
-            f"   {hit.date or 'undated'} · {hit.site or '-'} · {hit.source_type} · {hit.id}",
+            f"   {hit.date or 'undated'} · {hit.site or '-'} · {hit.source_type} · {hit.id}{page}",
             f"   {plain_snippet(hit.snippet)}",
         ]
         if hit.more_in_document:

@@ -37,6 +37,9 @@ class _Alarm:
 
     armed = False
     collecting = False
+    fired = False
+    """The time ran out; if the body still returns, its exception was swallowed (raised inside
+    a finaliser, say) and is raised again on the way out."""
 
 
 def can_limit() -> bool:
@@ -60,9 +63,12 @@ def time_limit(seconds: float) -> Iterator[None]:
     gc.callbacks.insert(0, _collection_starts)
     gc.callbacks.append(_collection_stops)
     _Alarm.armed = True
+    _Alarm.fired = False
     signal.setitimer(signal.ITIMER_REAL, seconds, RETRY_SECONDS)
     try:
         yield
+        if _Alarm.fired:  # the work overran, and the exception raised into it was swallowed
+            raise DeadlineExceeded
     finally:
         _Alarm.armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -73,8 +79,10 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
-    if _Alarm.armed and not _Alarm.collecting:
-        raise DeadlineExceeded
+    if _Alarm.armed:
+        _Alarm.fired = True
+        if not _Alarm.collecting:
+            raise DeadlineExceeded
 
 
 def _collection_starts(phase: str, info: dict[str, Any]) -> None:

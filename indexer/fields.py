@@ -19,7 +19,8 @@ TITLE = "title"
 HEADING = "heading"
 AUTHOR = "author"
 WHO = "who"
-"""Who is speaking: a quote's speaker and a comment's author, searchable by a bare word."""
+"""Who is speaking or spoken to: a quote's speaker, a comment's author, a recommendation's
+addressee; searchable by a bare word."""
 # Facets (also filterable and shown on hits)
 SOURCE_TYPE = "source_type"
 KIND = "kind"
@@ -28,6 +29,8 @@ REGION = "region"
 YEAR = "year"
 SPEAKER = "speaker"
 SITE = "site"
+RATING = "rating"
+"""An inspection report's overall rating, on every element of the report."""
 # Shown on hits, not faceted
 GROUP = "group"
 COMMENT_PATH = "comment_path"
@@ -37,13 +40,19 @@ DATE_DAY = "date_day"
 MONTH = "month"
 """The document's month (YYYY-MM): what the date histogram of a search counts."""
 ELEMENT_DATE = "element_date"
+PAGE = "page"
+"""The PDF page an element starts on."""
+NUMBER = "number"
+"""A recommendation's or a rated standard's number."""
+PAGE_URL = "page_url"
+"""The address of the page an element starts on (`<url>#page=N`), when the PDF has a URL."""
 PEOPLE = "people"
 DOC_META = "doc_meta"
 """The document's own metadata (path, format, url, author, lists), kept on its first element."""
 FINGERPRINT = "fingerprint"
 """A hash of the element's words: copies of one text in several documents share it."""
 
-FACETS: tuple[str, ...] = (SOURCE_TYPE, KIND, ORGANISATION, REGION, YEAR, SPEAKER, SITE)
+FACETS: tuple[str, ...] = (SOURCE_TYPE, KIND, ORGANISATION, REGION, YEAR, SPEAKER, SITE, RATING)
 """The facets, in the order users see them."""
 
 VALUE_FIELDS: tuple[str, ...] = (*FACETS, PEOPLE, MONTH)

@@ -18,6 +18,8 @@ class ElementKind(StrEnum):
     FINDING = "finding"
     QUOTE = "quote"
     COMMENT = "comment"
+    RECOMMENDATION = "recommendation"
+    RATING = "rating"
 
 
 class SourceType(StrEnum):
@@ -35,6 +37,7 @@ class SourceFormat(StrEnum):
 
     TEXT = "text"
     HTML = "html"
+    PDF = "pdf"
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,8 @@ class SourceText:
     """A file that has been read and decoded, ready for a parser.
 
     `overrides` are document fields a sidecar metadata file sets, as (field, value) pairs;
-    `notes` say what decoding had to repair ("2 mojibake sequences repaired").
+    `notes` say what decoding had to repair ("2 mojibake sequences repaired"). A PDF is not
+    decoded: its bytes are in `data` and `text` is empty.
     """
 
     doc_id: str
@@ -51,11 +55,13 @@ class SourceText:
     format: SourceFormat
     overrides: tuple[tuple[str, str], ...] = ()
     notes: tuple[str, ...] = ()
+    data: bytes = b""
 
 
 @dataclass
 class Element:
-    """One searchable unit of a document: a section, finding, quote or comment."""
+    """One searchable unit of a document: a section, finding, quote, comment, recommendation
+    or rating."""
 
     id: str
     kind: ElementKind
@@ -70,12 +76,55 @@ class Element:
     date: str | None = None
     organisations: list[str] = field(default_factory=list)
     """What the element is about: a finding's own organisation, else those it names."""
+    page: int | None = None
+    """The page of a PDF the element starts on."""
+    number: str | None = None
+    """A recommendation's number ("5"), a rated standard's ("2.1")."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the element as the JSON-ready mapping of the public parse format."""
         data = asdict(self)
         data["kind"] = self.kind.value
         return data
+
+
+@dataclass
+class OutlineEntry:
+    """A chapter (level 1) or numbered sub-section (level 2) of a report, with its first page."""
+
+    level: int
+    label: str
+    page: int | None = None
+
+
+@dataclass
+class ReportInfo:
+    """What an inspection report says about itself on its title page and front matter."""
+
+    inspected: list[str] = field(default_factory=list)
+    """The organisations inspected (canonical names: "CRC", "NPS")."""
+    inspected_as_written: str | None = None
+    """The title page's name of what was inspected ("Derbyshire Community Rehabilitation …")."""
+    area: list[str] = field(default_factory=list)
+    published: str | None = None
+    """The publication month, YYYY-MM."""
+    fieldwork: str | None = None
+    """When the fieldwork started: an ISO date, or the month (YYYY-MM)."""
+    fieldwork_end: str | None = None
+    """When it ended, when the report gives a period ("between 4 and 15 July 2016")."""
+    lead_inspector: str | None = None
+    outline: list[OutlineEntry] = field(default_factory=list)
+    """The chapters and sub-sections in reading order (a PDF's as its contents page lists them)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report's details as a JSON-ready mapping."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ReportInfo:
+        """Return the details `to_dict` gave."""
+        outline = [OutlineEntry(**entry) for entry in data.get("outline", [])]
+        return cls(**{**data, "outline": outline})
 
 
 @dataclass
@@ -95,6 +144,9 @@ class Document:
     regions: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     elements: list[Element] = field(default_factory=list)
+    rating: str | None = None
+    """A report's overall rating: Outstanding, Good, Requires improvement or Inadequate."""
+    report: ReportInfo | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the document as the JSON-ready mapping of the public parse format."""
@@ -111,6 +163,8 @@ class Document:
             "organisations": list(self.organisations),
             "regions": list(self.regions),
             "people": list(self.people),
+            "rating": self.rating,
+            "report": self.report.to_dict() if self.report else None,
             "elements": [element.to_dict() for element in self.elements],
         }
 

@@ -37,7 +37,8 @@ from indexer.sources import (
 )
 
 RECORD_FORMAT = "3"
-"""Bumped when records change shape in a way no digest shows: forces a full rebuild."""
+"""Bumped when records change shape in a way no digest shows: forces a full rebuild.
+3: page, number, page_url and rating fields; a recommendation's addressee in `who`; month."""
 PARALLEL_FROM_BYTES = 1_000_000
 """A full build of a corpus this big uses two writer processes: twice as fast on two cores."""
 

@@ -12,6 +12,8 @@ from indexer.model import ElementKind
 
 KIND_PRIORS: dict[str, float] = {
     ElementKind.FINDING.value: 1.2,
+    # Recommendations and ratings keep the neutral 1.0: giving recommendations a finding's 1.2
+    # lowered nDCG@10 on the judged set (0.846 -> 0.843).
     ElementKind.QUOTE.value: 1.1,
     ElementKind.COMMENT.value: 1.0,
     ElementKind.SECTION.value: 0.85,

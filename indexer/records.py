@@ -24,10 +24,14 @@ from indexer.fields import (
     HEADING,
     KIND,
     MONTH,
+    NUMBER,
     ORGANISATION,
+    PAGE,
+    PAGE_URL,
     PEOPLE,
     POSITION,
     QUOTED_FROM,
+    RATING,
     REGION,
     SITE,
     SOURCE_TYPE,
@@ -38,7 +42,14 @@ from indexer.fields import (
     YEAR,
     date_day,
 )
-from indexer.model import Document, Element, ElementKind, SourceFormat, SourceType
+from indexer.model import (
+    Document,
+    Element,
+    ElementKind,
+    ReportInfo,
+    SourceFormat,
+    SourceType,
+)
 from indexer.results import Hit, HitSource, Snippet
 from indexer.sources import strip_unsafe
 
@@ -68,7 +79,9 @@ def element_record(document: Document, element: Element) -> Record:
     optional = {
         HEADING: element.heading,
         AUTHOR: element.author,
-        WHO: " ".join(name for name in (element.speaker, element.author) if name),
+        WHO: " ".join(
+            name for name in (element.speaker, element.author, _addressee(element)) if name
+        ),
         GROUP: element.group,
         COMMENT_PATH: element.comment_path,
         QUOTED_FROM: element.quoted_from,
@@ -78,6 +91,10 @@ def element_record(document: Document, element: Element) -> Record:
         SPEAKER: element.speaker,
         YEAR: document.date[:4] if document.date else None,
         MONTH: document.date[:7] if document.date and len(document.date) >= 7 else None,
+        RATING: document.rating,
+        PAGE: element.page,
+        NUMBER: element.number,
+        PAGE_URL: page_url(document, element),
     }
     record.update({name: value for name, value in optional.items() if value})
     multi = {ORGANISATION: element.organisations, REGION: document.regions, PEOPLE: document.people}
@@ -85,6 +102,18 @@ def element_record(document: Document, element: Element) -> Record:
     if element.position == 0:
         record[DOC_META] = document_meta(document)
     return {name: _safe(value) for name, value in record.items()}
+
+
+def _addressee(element: Element) -> str | None:
+    """Return whom a recommendation is made to: searched like a quote's speaker."""
+    return element.group if element.kind is ElementKind.RECOMMENDATION else None
+
+
+def page_url(document: Document, element: Element) -> str | None:
+    """Return the address of the PDF page `element` starts on, when the document has a URL."""
+    if not document.url or element.page is None:
+        return None
+    return f"{document.url.split('#', 1)[0]}#page={element.page}"
 
 
 def _safe(value: Any) -> Any:
@@ -107,6 +136,7 @@ def document_meta(document: Document) -> dict[str, Any]:
         "organisations": document.organisations,
         "regions": document.regions,
         "people": document.people,
+        "report": document.report.to_dict() if document.report else None,
     }
 
 
@@ -139,6 +169,10 @@ def make_hit(
         more_in_document=more_in_document,
         also_in=also_in or [],
         element_date=record.get(ELEMENT_DATE),
+        page=record.get(PAGE),
+        number=record.get(NUMBER),
+        page_url=record.get(PAGE_URL),
+        rating=record.get(RATING),
     )
 
 
@@ -170,6 +204,8 @@ def element_from_record(record: Record) -> Element:
         quoted_from=record.get(QUOTED_FROM),
         date=record.get(ELEMENT_DATE),
         organisations=list(record.get(ORGANISATION) or []),
+        page=record.get(PAGE),
+        number=record.get(NUMBER),
     )
 
 
@@ -191,6 +227,8 @@ def document_from_records(doc_id: str, records: list[Record]) -> Document:
         regions=meta.get("regions", []),
         people=meta.get("people", []),
         elements=[element_from_record(r) for r in records],
+        rating=first.get(RATING),
+        report=ReportInfo.from_dict(meta["report"]) if meta.get("report") else None,
     )
 
 

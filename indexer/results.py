@@ -108,6 +108,14 @@ class Hit:
     """Other elements with the same text, in other documents; they are not listed as hits."""
     element_date: str | None = None
     """The element's own date when the source gives one: a comment's timestamp."""
+    page: int | None = None
+    """The PDF page the element starts on."""
+    number: str | None = None
+    """A recommendation's or a rated standard's number."""
+    page_url: str | None = None
+    """The report's own address at that page (`…#page=N`), when it has one."""
+    rating: str | None = None
+    """The report's overall rating."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the hit as the JSON object of the public search format."""

@@ -25,6 +25,9 @@ DEFAULT_MAX_BYTES = DEFAULT_INGEST_LIMITS.max_file_bytes
 """Files larger than this are skipped as "too large" unless the caller sets another limit."""
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+PDF_SUFFIX = ".pdf"
+PDF_ENCODING = "pdf"
+"""The `Decoded.encoding` of a PDF: its bytes go to the PDF parser undecoded."""
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -80,7 +83,8 @@ class Decoded:
 
     def notes(self) -> tuple[str, ...]:
         """Return what decoding did beyond plain UTF-8, in words."""
-        notes = [] if self.encoding == "utf-8" else [f"decoded as {self.encoding}"]
+        plain = self.encoding in ("utf-8", PDF_ENCODING)
+        notes = [] if plain else [f"decoded as {self.encoding}"]
         if self.repaired:
             notes.append(f"{self.repaired} mojibake or mixed-encoding sequences repaired")
         if self.replaced:
@@ -199,8 +203,21 @@ def read_source(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
 
 
 def decode_source(data: bytes, path: Path, doc_id: str) -> tuple[SourceText, Decoded]:
-    """Decode the bytes of one file into a SourceText, with what decoding had to repair."""
+    """Decode the bytes of one file into a SourceText, with what decoding had to repair.
+
+    A PDF (by its name or its `%PDF-` header) is not decoded: its bytes go to the PDF parser.
+    """
     shown = display_path(path)
+    if is_pdf(path, data):
+        source = SourceText(
+            doc_id=doc_id,
+            source_path=shown,
+            text="",
+            format=SourceFormat.PDF,
+            overrides=read_sidecar(path),
+            data=data,
+        )
+        return source, Decoded("", PDF_ENCODING)
     decoded = decode_bytes(data, shown, html_hint=path.name.lower().endswith(HTML_SUFFIXES))
     if not decoded.text.strip():
         raise SourceError(shown, "no text after decoding (only whitespace or control characters)")
@@ -213,6 +230,11 @@ def decode_source(data: bytes, path: Path, doc_id: str) -> tuple[SourceText, Dec
         notes=decoded.notes(),
     )
     return source, decoded
+
+
+def is_pdf(path: Path, data: bytes) -> bool:
+    """Return whether a file is a PDF: named `.pdf`, or starting with the `%PDF-` header."""
+    return path.name.lower().endswith(PDF_SUFFIX) or data[:1024].lstrip().startswith(b"%PDF-")
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:

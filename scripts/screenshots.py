@@ -28,6 +28,7 @@ SHOTS = (
     ("document.png", "/documents/001_55a1e3615517bc02.txt?q=caseloads&hit=11#e-11", 1280, None),
     ("comments.png", "/documents/002_88a13416ebd90fb1.txt?q=oasys&hit=39#e-39", 1280, None),
     ("phone.png", "/search?q=caseloads", 390, None),
+    ("report.png", "/documents/005_derbyshire_quality_and_impact_2016.pdf", 1280, None),
 )
 
 

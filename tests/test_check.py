@@ -94,14 +94,14 @@ def test_index_dry_run_and_full_through_the_cli(location: Path, corpus: Path) ->
     code, output = run("index", "--documents", str(corpus), "--index", str(location), "--dry-run")
     assert code == 0
     assert output.splitlines()[0] == (
-        "Dry run, incremental update: 0 added, 0 updated, 1 removed, 4 unchanged, 0 failed."
+        "Dry run, incremental update: 0 added, 0 updated, 1 removed, 5 unchanged, 0 failed."
     )
     assert output.splitlines()[1].endswith("; nothing was written.")
     code, output = run("index", "--documents", str(corpus), "--index", str(location), "--full")
     assert code == 0
     assert output.splitlines()[0] == (
         "Full rebuild (requested with --full): "
-        "0 added, 0 updated, 1 removed, 4 unchanged, 0 failed."
+        "0 added, 0 updated, 1 removed, 5 unchanged, 0 failed."
     )
     assert output.splitlines()[1].endswith(f"into {location} (gen-000002).")
 

@@ -73,14 +73,14 @@ def test_index_summary_counts_documents_and_elements_by_kind(tmp_path: Path) -> 
     code, output = run("index", "--documents", str(DOCUMENTS), "--index", str(location))
     assert code == 0
     assert output == (
-        "Full rebuild (first build): 5 added, 0 updated, 0 removed, 0 unchanged, 0 failed.\n"
-        f"Indexed 5 documents, {described}) into {location} (gen-000001).\n"
+        "Full rebuild (first build): 6 added, 0 updated, 0 removed, 0 unchanged, 0 failed.\n"
+        f"Indexed 6 documents, {described}) into {location} (gen-000001).\n"
     )
     code, output = run("index", "--documents", str(DOCUMENTS), "--index", str(location))
     assert code == 0
     assert output == (
-        "Incremental update: 0 added, 0 updated, 0 removed, 5 unchanged, 0 failed.\n"
-        f"Nothing to do: {location} is up to date with 5 documents, {described}).\n"
+        "Incremental update: 0 added, 0 updated, 0 removed, 6 unchanged, 0 failed.\n"
+        f"Nothing to do: {location} is up to date with 6 documents, {described}).\n"
     )
 
 
@@ -133,6 +133,7 @@ def test_search_caseloads_spans_documents_kinds_and_facets(seed_index: Path) -> 
         "year",
         "speaker",
         "site",
+        "rating",
     }
 
 

@@ -46,7 +46,7 @@ def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[1].startswith("Indexed 5 documents")
+    assert done.stdout.splitlines()[1].startswith("Indexed 6 documents")
     return location
 
 

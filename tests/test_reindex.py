@@ -16,12 +16,18 @@ from indexer.manifest import Manifest
 from indexer.model import Document
 from indexer.pipeline import IndexReport, index_corpus
 from indexer.results import SearchRequest
+from indexer.sidecar import SIDECAR_SUFFIXES
 from indexer.whoosh.generations import current_generation, generation_folders
 from indexer.whoosh.ranking import Ranking
 from indexer.whoosh.search import WhooshSearch
 from indexer.whoosh.store import build_index
 
 RELEASE = "004_e5c2bc1fff8f5255.txt"
+
+
+def _documents(corpus: Path) -> list[str]:
+    """Return the ids of the corpus's documents (its files but the sidecars)."""
+    return sorted(p.name for p in corpus.iterdir() if not p.name.endswith(SIDECAR_SUFFIXES))
 QUERIES = ["", "caseloads", "probation officers", '"standards have slipped"', "kind:comment"]
 
 
@@ -67,7 +73,7 @@ def test_a_second_run_with_no_changes_writes_nothing(corpus: Path, tmp_path: Pat
     assert first.full_reason == "first build" and first.published is not None
     again = index_corpus(corpus, location)
     assert again.full_reason is None and again.published is None
-    assert ids(again) == ([], [], [], sorted(p.name for p in corpus.iterdir()))
+    assert ids(again) == ([], [], [], _documents(corpus))
     assert [p.name for p in generation_folders(location)] == ["gen-000001"]
 
 
@@ -83,7 +89,12 @@ def test_incremental_update_counts_changes_and_matches_a_full_build(
         ["new/deep/copy.txt"],
         [RELEASE],
         ["000_3317e4b1ec0bb89e.txt"],
-        ["001_55a1e3615517bc02.txt", "002_88a13416ebd90fb1.txt", "003_8893c796f86cfea1.txt"],
+        [
+            "001_55a1e3615517bc02.txt",
+            "002_88a13416ebd90fb1.txt",
+            "003_8893c796f86cfea1.txt",
+            "005_derbyshire_quality_and_impact_2016.pdf",
+        ],
     )
     # Only the changed and the new file were parsed.
     assert report.stats.documents == 2
@@ -137,7 +148,7 @@ def test_dry_run_reports_the_changes_and_writes_nothing(corpus: Path, tmp_path: 
     report = index_corpus(corpus, location, dry_run=True)
     assert report.dry_run and report.published is None
     assert ids(report)[:3] == (["new/deep/copy.txt"], [RELEASE], ["000_3317e4b1ec0bb89e.txt"])
-    assert report.documents == 5
+    assert report.documents == 6
     assert sorted(str(p.relative_to(location)) for p in location.rglob("*")) == listing
 
 
@@ -148,7 +159,7 @@ def test_full_rebuild_is_a_fresh_generation_and_keeps_one_previous(
     for _ in range(3):
         report = index_corpus(corpus, location, full=True)
     assert report.full_reason == "requested with --full"
-    assert report.changes.unchanged == sorted(p.name for p in corpus.iterdir())
+    assert report.changes.unchanged == _documents(corpus)
     assert [p.name for p in generation_folders(location)] == ["gen-000002", "gen-000003"]
     assert current_generation(location).name == "gen-000003"
 
@@ -212,7 +223,7 @@ def test_an_index_inside_the_corpus_is_not_indexed(corpus: Path) -> None:
     location = corpus / "var" / "index"
     first = index_corpus(corpus, location)
     again = index_corpus(corpus, location)
-    assert first.documents == again.documents == 5
+    assert first.documents == again.documents == 6
     assert again.published is None and again.failures == []
 
 
@@ -238,7 +249,7 @@ def test_a_file_vanishing_mid_run_is_skipped_with_a_reason(corpus: Path, tmp_pat
     assert [(Path(f.path).name, f.reason) for f in report.failures] == [
         (doomed.name, "file vanished before it could be read")
     ]
-    assert report.documents == 4 and report.published is not None
+    assert report.documents == 5 and report.published is not None
 
 
 def test_a_file_that_takes_too_long_to_parse_is_too_complex(corpus: Path, tmp_path: Path) -> None:
@@ -247,7 +258,7 @@ def test_a_file_that_takes_too_long_to_parse_is_too_complex(corpus: Path, tmp_pa
     report = index_corpus(corpus, tmp_path / "ix", limits=IngestLimits(max_parse_seconds=1))
     reasons = {Path(f.path).name: f.reason for f in report.failures}
     assert reasons == {"slow.txt": "too complex (parsing took over 1 s)"}
-    assert report.documents == 5
+    assert report.documents == 6
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from indexer.model import Document, Element, ElementKind
+from indexer.model import Document, Element, ElementKind, SourceFormat
+from indexer.outline import OutlineItem, report_outline
 from indexer.results import HitSource, Span
 from web import markup
 from web.provenance import SourceLink, originality, source_links
@@ -58,6 +59,14 @@ class DocumentPage:
     comment_count: int
     findings_by_group: list[tuple[str, int]]
     query: str
+    outline: list[OutlineItem] = field(default_factory=list)
+    """A report's chapters and sub-sections with their ratings (empty for other documents)."""
+
+    def page_link(self, page: int | None) -> str | None:
+        """Return the address of one page of the report's PDF, when it has a safe address."""
+        if self.link is None or page is None or self.document.format is not SourceFormat.PDF:
+            return None
+        return f"{self.link.split('#', 1)[0]}#page={page}"
 
 
 def element_anchor(position: int) -> str:
@@ -103,6 +112,7 @@ def document_page(
         comment_count=len(comments),
         findings_by_group=sorted(groups.items(), key=lambda item: (-item[1], item[0])),
         query=query,
+        outline=report_outline(document),
     )
 
 

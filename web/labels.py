@@ -12,6 +12,7 @@ FACET_LABELS = {
     "year": "Year",
     "speaker": "Speaker",
     "site": "Site",
+    "rating": "Overall rating",
 }
 VALUE_LABELS = {
     "source_type": {
@@ -21,7 +22,14 @@ VALUE_LABELS = {
         "blog_post": "Blog post",
         "other": "Other",
     },
-    "kind": {"section": "Section", "finding": "Finding", "quote": "Quote", "comment": "Comment"},
+    "kind": {
+        "section": "Section",
+        "finding": "Finding",
+        "quote": "Quote",
+        "comment": "Comment",
+        "recommendation": "Recommendation",
+        "rating": "Rating",
+    },
 }
 
 
@@ -31,9 +39,14 @@ def value_label(facet: str, value: str) -> str:
 
 
 def human_date(iso: str | None) -> str:
-    """Return "14 December 2016" for an ISO date, the text itself if it is not one."""
+    """Return "14 December 2016" for an ISO date ("June 2019" for a month), else the text."""
     if not iso:
         return ""
+    if len(iso) == 7:
+        try:
+            return f"{datetime.date.fromisoformat(iso + '-01'):%B %Y}"
+        except ValueError:
+            return iso
     try:
         day = datetime.date.fromisoformat(iso[:10])
     except ValueError:

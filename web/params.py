@@ -1,8 +1,8 @@
 """Read a search from URL parameters: the same names on the page and in the JSON API.
 
-`q`, one parameter per facet (`type`, `kind`, `org`, `region`, `year`, `speaker`, `site`;
-repeat one to OR its values), `from`/`to` dates, `sort`, `page`, `size` and `collapse` (on by
-default when there is no query: browsing the collection lists documents).
+`q`, one parameter per facet (`type`, `kind`, `org`, `region`, `year`, `speaker`, `site`,
+`rating`; repeat one to OR its values), `from`/`to` dates, `sort`, `page`, `size` and
+`collapse` (on by default when there is no query: browsing the collection lists documents).
 Anything out of bounds is a `BadParameterError` naming the parameter and what it accepts.
 """
 
@@ -22,6 +22,7 @@ FILTER_PARAMS: Mapping[str, str] = {
     "year": "year",
     "speaker": "speaker",
     "site": "site",
+    "rating": "rating",
 }
 """Facet name → the URL parameter that filters by it (the CLI's option names)."""
 

@@ -13,8 +13,10 @@ from flask import url_for
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
+from indexer.model import ElementKind
 from indexer.results import Hit, SearchResults, SortOrder
 from web import links
+from web.documentpage import safe_link
 from web.histogram import Histogram, histogram
 from web.labels import FACET_LABELS, human_date, human_datetime, value_label
 from web.markup import snippet_html
@@ -84,6 +86,10 @@ class HitCard:
     context: list[str]
     """The document's date, site and source type, and the heading the element sits under."""
     also_in: list[SourceLink]
+    page: str | None = None
+    """Where in the report the element starts ("Page 5"), for a PDF."""
+    page_link: str | None = None
+    """The report's own page (`…#page=5`), when it has a safe web address."""
 
 
 @dataclass
@@ -247,7 +253,13 @@ def hit_card(hit: Hit, query: str) -> HitCard:
     facts = []
     if hit.also_in and hit_first:
         facts.append(f"Original of {len(hit.also_in) + 1} sources")
-    if hit.group:
+    if hit.kind == ElementKind.RECOMMENDATION.value:
+        facts.append(f"Recommendation {hit.number}" if hit.number else "Recommendation")
+        if hit.group:
+            facts.append(f"To: {hit.group}")
+    elif hit.kind == ElementKind.RATING.value and hit.group:
+        facts.append(f"Rated: {hit.group}")
+    elif hit.group:
         facts.append(f"About: {hit.group}")
     if hit.speaker:
         facts.append(f"Speaker: {hit.speaker}")
@@ -277,6 +289,8 @@ def hit_card(hit: Hit, query: str) -> HitCard:
         facts=facts,
         context=context,
         also_in=source_links(hit.also_in, this, query),
+        page=f"Page {hit.page}" if hit.page else None,
+        page_link=safe_link(hit.page_url),
     )
 
 

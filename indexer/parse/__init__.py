@@ -3,7 +3,8 @@
 `parse_source` is the one entry point. Plain text is recognised by its content (not its file
 name): a Blogger date line, the analysis blog's chrome, a press release's "ENDS" and notes,
 or else the generic fallback. HTML goes to `parse.html`, whose site recognisers read the
-markup. A sidecar metadata file's fields are applied last, whatever the format.
+markup; PDF reports go to `parse.pdf`. A sidecar metadata file's fields are applied last,
+whatever the format.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from indexer.model import Document, SourceFormat, SourceText
 from indexer.parse import analysis, blogger, generic, press_release
 from indexer.parse.html import parse_html
 from indexer.parse.overrides import apply_overrides
+from indexer.parse.pdf import parse_pdf
 from indexer.parse.text import normalise_lines
 
 Detector = Callable[[list[str]], bool]
@@ -48,6 +50,7 @@ def _parse_text(source: SourceText, gazetteer: Gazetteer) -> Document:
 FORMAT_PARSERS: dict[SourceFormat, FormatParser] = {
     SourceFormat.TEXT: _parse_text,
     SourceFormat.HTML: parse_html,
+    SourceFormat.PDF: parse_pdf,
 }
 
 

@@ -10,7 +10,15 @@ from dataclasses import dataclass
 
 from indexer.entities import ORGANISATION, PERSON, REGION, Gazetteer
 from indexer.errors import ParseError
-from indexer.model import Document, Element, ElementKind, SourceText, SourceType, element_id
+from indexer.model import (
+    Document,
+    Element,
+    ElementKind,
+    ReportInfo,
+    SourceText,
+    SourceType,
+    element_id,
+)
 
 
 @dataclass
@@ -26,6 +34,8 @@ class Draft:
     author: str | None = None
     quoted_from: str | None = None
     date: str | None = None
+    page: int | None = None
+    number: str | None = None
 
 
 @dataclass
@@ -38,16 +48,18 @@ class Meta:
     author: str | None = None
     source_type: SourceType = SourceType.OTHER
     url: str | None = None
+    rating: str | None = None
+    report: ReportInfo | None = None
 
 
 def element_organisations(draft: Draft, gazetteer: Gazetteer) -> list[str]:
     """Return the organisations an element is about.
 
     A finding is about the organisation of its group (a co-ordination finding about those its
-    heading names), not every organisation it mentions in passing; other elements are about
-    the organisations they name.
+    heading names), not every organisation it mentions in passing, and a recommendation about
+    its addressee; other elements are about the organisations they name.
     """
-    if draft.kind is ElementKind.FINDING and draft.group:
+    if draft.kind in (ElementKind.FINDING, ElementKind.RECOMMENDATION) and draft.group:
         for text in (draft.group, draft.heading or "", draft.text):
             found = gazetteer.organisations(text)
             if found:
@@ -70,6 +82,8 @@ def _element(doc_id: str, position: int, draft: Draft, gazetteer: Gazetteer) -> 
         quoted_from=draft.quoted_from,
         date=draft.date,
         organisations=element_organisations(draft, gazetteer),
+        page=draft.page,
+        number=draft.number,
     )
 
 
@@ -103,4 +117,6 @@ def build_document(
         regions=sorted({m.name for m in mentions if m.kind == REGION}),
         people=sorted(people),
         elements=elements,
+        rating=meta.rating,
+        report=meta.report,
     )

@@ -28,6 +28,7 @@ FIELD_ALIASES: dict[str, str] = {
     "author": "author",
     "site": "site",
     "year": "year",
+    "rating": "rating",
     "date": "date",
     "title": "title",
     "heading": "heading",
@@ -35,7 +36,18 @@ FIELD_ALIASES: dict[str, str] = {
 }
 """Field names a user may write before a colon, and the index field each one searches."""
 
-USER_FIELDS = ("kind", "type", "org", "region", "speaker", "person", "author", "site", "year")
+USER_FIELDS = (
+    "kind",
+    "type",
+    "org",
+    "region",
+    "speaker",
+    "person",
+    "author",
+    "site",
+    "year",
+    "rating",
+)
 FIELD_HELP = (
     "Fields: " + ", ".join(f"{name}:" for name in USER_FIELDS) + ", date:2016-09..2017-01, "
     "title:, heading:, text:"

@@ -64,7 +64,16 @@ def collect_page(
     collapse: str | None = None,
 ) -> tuple[Results, bool]:
     """Return the top `limit` hits of `q` and whether `deadline` (perf_counter) cut it short."""
-    base = searcher.collector(limit=limit, sortedby=sortedby)
+    # Under a collapse, a ranked top-N child loses for good what it pushed out of its heap, and
+    # the collapse's removals then leave holes lower hits fill (whoosh3 3.54): the child keeps
+    # every match instead, and the caller takes the page. Sorted orders keep their limit.
+    keep_all = collapse is not None and sortedby is None
+    base = searcher.collector(limit=None if keep_all else limit, sortedby=sortedby)
+    if searcher.weighting.use_final and hasattr(base, "replace"):
+        # Whoosh replaces the matcher with one pruned by the heap's lowest score, compared with
+        # the raw scores' quality bounds; a final weighting (the kind priors, up to 1.2x) makes
+        # those bounds too low, so a finding outscoring the page could be pruned (whoosh3 3.54).
+        base.replace = 0
     timed = DeadlineCollector(base, deadline, at_least=limit)
     collector: Collector = timed
     if allowed is not None:

@@ -59,3 +59,15 @@ def test_html_follows_the_platforms_markup() -> None:
     assert page.count('<li class="comment"') == len(blog.comments)
     wordpress = render_html(next(post for post in posts if post.family == "analysis"))
     assert 'class="entry-content"' in wordpress and "article:published_time" in wordpress
+
+
+def test_reports_join_the_corpus_as_pdfs_the_parser_reads(tmp_path: Path) -> None:
+    info = write_corpus(tmp_path, 100, seed=3, reports=2)
+    assert [p.name for p in info.report_paths] == [
+        "0000_inspection_report.pdf",
+        "0001_inspection_report.pdf",
+    ]
+    documents = [parse_source(read_source(p, p.name)) for p in info.report_paths]
+    assert [d.rating for d in documents] == ["Requires improvement", "Inadequate"]
+    assert info.report_pages == sum(max(e.page or 0 for e in d.elements) for d in documents)
+    assert info.report_pages >= 18

@@ -32,10 +32,10 @@ IMG_PAYLOAD = '<img src=x onerror="alert(2)">'
 
 @pytest.fixture(scope="session")
 def seed_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real index of the five bundled documents."""
+    """A real index of the six bundled documents."""
     location = tmp_path_factory.mktemp("web-seed") / "index"
     report = index_corpus(SEED_DOCUMENTS, location)
-    assert report.stats.documents == 5 and not report.failures
+    assert report.stats.documents == 6 and not report.failures
     return location
 
 

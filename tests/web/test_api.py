@@ -38,6 +38,7 @@ def test_search_returns_hits_facets_paging_and_suggestion(client: FlaskClient) -
         "year",
         "speaker",
         "site",
+        "rating",
     }
 
 

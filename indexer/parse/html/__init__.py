@@ -27,6 +27,7 @@ from indexer.parse.html.page import ANALYSIS, BLOGGER, GENERIC, PRESS_RELEASE, P
 from indexer.parse.html.sites import SITES
 from indexer.parse.html.soup import Markup, make_soup, read_markup
 from indexer.parse.quotes import intro_speech
+from indexer.parse.reports.document import build_report
 from indexer.parse.sources import source_of
 from indexer.parse.text import Para
 
@@ -62,6 +63,8 @@ def _parse(source: SourceText, gazetteer: Gazetteer) -> Document:
     evidence = _evidence(markup, page, [para.text for para in paras])
     chosen = metadata.resolve(evidence)
     title = chosen.title or PurePath(source.source_path).stem
+    if page.report is not None:
+        return build_report(source, page.report, gazetteer, title, chosen.date, chosen.url)
     if paras and paras[0].text.casefold() == title.casefold():
         paras = paras[1:]  # a body that repeats the title does not make it an element
     family, source_type = _family(page, paras, markup)

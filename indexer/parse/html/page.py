@@ -15,6 +15,7 @@ from indexer.model import SourceType
 from indexer.parse.assemble import Draft
 from indexer.parse.html.evidence import Evidence
 from indexer.parse.html.soup import Markup
+from indexer.parse.reports.blocks import ReportSource
 
 BLOGGER, ANALYSIS, PRESS_RELEASE, GENERIC = "blogger", "analysis", "press_release", "generic"
 """Body families: how a body's paragraphs are drafted (the conventions of the text families)."""
@@ -29,6 +30,8 @@ class Page:
     markup: Evidence = field(default_factory=Evidence)
     source_type: SourceType | None = None
     comments: list[Draft] = field(default_factory=list)
+    report: ReportSource | None = None
+    """An inspection report's blocks: the page is drafted as a report, not by a body family."""
 
 
 @dataclass(frozen=True)

@@ -241,3 +241,12 @@ COMMENT_TIME = re.compile(
     r"(?:\bat\s+|\s)(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\b\s*(?P<ampm>[ap]\.?m\b\.?)?",
     re.IGNORECASE,
 )
+
+# ------------------------------------------------------------------ inspectorate report pages
+
+HMIP_REPORT_BLOCKS = ("h2", "h3", "h4", "h5", "p", "li", "tr")
+"""The tags of a report page's body that become report blocks, in document order."""
+HMIP_REPORT_HEADING_LEVELS = {"h2": 1, "h3": 2, "h4": 3, "h5": 3}
+"""Heading levels by tag when a heading's numbering does not say ("2.3" is a sub-section)."""
+HMIP_REPORT_CONTAINERS = frozenset({"li", "td", "th"})
+"""A paragraph inside these is part of the item or cell, not a block of its own."""

@@ -8,9 +8,10 @@ would also match it (the inspectorate runs WordPress, so it comes before WordPre
 from __future__ import annotations
 
 from indexer.parse.html.page import Site
-from indexer.parse.html.sites import blogger, generic, govuk, hmip, wordpress
+from indexer.parse.html.sites import blogger, generic, govuk, hmip, hmip_report, wordpress
 
 SITES: tuple[Site, ...] = (
+    Site("hmi_probation_report", hmip_report.matches, hmip_report.extract),
     Site("hmi_probation", hmip.matches, hmip.extract),
     Site("govuk", govuk.matches, govuk.extract),
     Site("blogger", blogger.matches, blogger.extract),

@@ -38,5 +38,10 @@ def extract(markup: Markup) -> Page:
     )
 
 
+def page_url(markup: Markup) -> str:
+    """Return the page's own address as its meta tags give it ("" when they do not)."""
+    return _url(markup)
+
+
 def _url(markup: Markup) -> str:
     return from_meta_tags(markup).url or ""
