@@ -52,6 +52,7 @@ from indexer.pipeline import index_corpus
 from indexer.results import Hit, SearchRequest, SearchResults, SortOrder
 from indexer.sources import document_id, read_source
 from indexer.summaries import describe_check_report, describe_index_report
+from indexer.wording import plural
 
 ENV_INDEX = "REPORTSEARCH_INDEX"
 ENV_DOCUMENTS = "REPORTSEARCH_DOCUMENTS"
@@ -445,8 +446,13 @@ def _describe_document(document: Document, notes: tuple[str, ...] = ()) -> str:
 
 def _describe_results(results: SearchResults) -> str:
     query = results.request.query or "everything"
-    unit = "documents" if results.request.collapse else "hits"
-    lines = [f"{results.total} {unit} for {query!r} ({results.elapsed_ms:.0f} ms)"]
+    unit = "document" if results.request.collapse else "hit"
+    lines = [f"{plural(results.total, unit)} for {query!r} ({results.elapsed_ms:.0f} ms)"]
+    if results.past_end:
+        lines.append(
+            f"Page {results.request.page} is past the end: the hits fill "
+            f"{plural(results.page_count, 'page')}; the last is --page {results.page_count}."
+        )
     if results.partial:
         lines.append("Partial results: the search ran out of time; narrow the query.")
     if results.suggestion:

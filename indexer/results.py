@@ -133,6 +133,11 @@ class SearchResults:
         pages = -(-self.total // self.request.page_size) if self.total else 0
         return min(pages, MAX_PAGE)
 
+    @property
+    def past_end(self) -> bool:
+        """Return whether the page asked for lies beyond the last page of hits."""
+        return self.total > 0 and self.request.page > self.page_count
+
     def to_dict(self) -> dict[str, Any]:
         """Return the results as the JSON object of the public search format."""
         return {
@@ -144,6 +149,7 @@ class SearchResults:
             "elapsed_ms": round(self.elapsed_ms, 2),
             "suggestion": self.suggestion,
             "partial": self.partial,
+            "past_end": self.past_end,
             "hits": [hit.to_dict() for hit in self.hits],
             "facets": {
                 name: [{"value": v.value, "count": v.count, "selected": v.selected} for v in values]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from indexer.checking import CheckReport
 from indexer.pipeline import IndexReport
+from indexer.wording import plural
 
 
 def describe_index_report(report: IndexReport, index_dir: Path | str) -> str:
@@ -43,11 +44,6 @@ def describe_index_report(report: IndexReport, index_dir: Path | str) -> str:
 def _elements(kinds: Counter[str]) -> str:
     listed = ", ".join(f"{n} {kind}s" for kind, n in sorted(kinds.items()))
     return f"{sum(kinds.values())} elements ({listed})" if listed else "0 elements"
-
-
-def plural(count: int, noun: str) -> str:
-    """Return "1 file", "2 files"."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def describe_check_report(report: CheckReport) -> str:

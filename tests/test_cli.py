@@ -195,6 +195,49 @@ def test_bad_query_and_missing_index_are_clear_errors(seed_index: Path, tmp_path
     assert "Build it with: reportsearch index" in output
 
 
+def test_an_unknown_filter_value_gets_the_message_of_the_query(seed_index: Path) -> None:
+    index = ("--index", str(seed_index))
+    code, from_option = run("search", "caseloads", "--kind", "memo", *index)
+    assert code == 2
+    _, from_query = run("search", "caseloads kind:memo", *index)
+    message = from_option.splitlines()[-2:]
+    assert message == [
+        "Error: kind:memo is not a kind.",
+        "Hint: Use one of: kind:section, kind:finding, kind:quote, kind:comment.",
+    ]
+    assert from_query.splitlines()[-2:] == message
+    code, output = run("search", "caseloads", "--type", "tweet", *index)
+    assert code == 2 and "type:tweet is not a type." in output
+    code, output = run("search", "caseloads", "--year", "last", *index)
+    assert code == 2 and "year:last is not a year." in output
+
+
+def test_filter_values_in_other_spellings_are_read(seed_index: Path) -> None:
+    index = ("--index", str(seed_index))
+    for spelled, exact in (("Findings", "finding"), ("press-release", "press_release")):
+        option = "--kind" if exact == "finding" else "--type"
+        _, loose = run("search", "caseloads", option, spelled, *index)
+        _, strict = run("search", "caseloads", option, exact, *index)
+        assert loose.splitlines()[0].split("(")[0] == strict.splitlines()[0].split("(")[0]
+    _, one = run("search", '"unreasonable and unmanageable"', *index)
+    assert one.startswith("1 hit for '\"unreasonable and unmanageable\"'")  # not "1 hits"
+
+
+def test_a_page_past_the_end_says_so(seed_index: Path) -> None:
+    code, output = run(
+        "search", "caseloads", "--page", "9", "--limit", "5", "--index", str(seed_index)
+    )
+    assert code == 0
+    lines = output.splitlines()
+    total = int(lines[0].split()[0])
+    last = -(-total // 5)
+    assert lines[1] == (
+        f"Page 9 is past the end: the hits fill {last} pages; the last is --page {last}."
+    )
+    code, output = run("search", "caseloads", "--page", "9", "--json", "--index", str(seed_index))
+    assert json.loads(output)["past_end"] is True
+
+
 def test_user_gazetteer_extends_the_bundled_one(tmp_path: Path) -> None:
     extra = tmp_path / "mine.toml"
     extra.write_text('[[organisation]]\nname = "Working Links"\naliases = ["Working Links"]\n')

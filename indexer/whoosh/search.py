@@ -38,6 +38,7 @@ from indexer.marking import MatchTargets, match_spans
 from indexer.model import Document
 from indexer.query.dates import date_range
 from indexer.query.parser import QueryParser
+from indexer.query.values import resolve_filter
 from indexer.records import Record, document_from_records
 from indexer.results import (
     MAX_PAGE,
@@ -403,13 +404,14 @@ def _check_paging(request: SearchRequest) -> None:
 
 
 def _resolve_filters(request: SearchRequest, tables: dict[str, FacetTable]) -> dict[str, list[str]]:
-    """Return the requested facet values spelled as indexed (case-insensitive match)."""
+    """Return the requested facet values spelled as indexed; refuse unknown kinds and types."""
     selected: dict[str, list[str]] = {}
     for name, values in request.filters.items():
         if name not in tables:
             raise QueryError(f"unknown facet {name!r}", f"Facets are: {', '.join(FACETS)}.")
         if values:
-            selected[name] = [tables[name].lookup(v) or v for v in values]
+            known = tables[name].values
+            selected[name] = [resolve_filter(name, v, known) for v in values]
     return selected
 
 

@@ -154,3 +154,30 @@ def test_phone_width_has_no_sideways_scroll_and_hits_come_first(
     page.get_by_text("Filter results").click()
     expect(facet(page, "kind", "finding")).to_be_visible()
     context.close()
+
+
+def test_slash_focuses_the_search_box_on_a_document_page_too(page: Page, live_server: str) -> None:
+    page.goto(live_server + "/documents/001_55a1e3615517bc02.txt?q=caseloads")
+    page.locator("h1").click()
+    page.keyboard.press("/")
+    expect(page.locator("#q")).to_be_focused()
+    expect(page.locator("#q")).to_have_value("caseloads")
+    page.keyboard.type("caseloads Derbyshire")  # "/" selected the old query: typing replaces it
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search\?q=caseloads\+Derbyshire$"))
+    assert result_count(page) > 0
+
+
+def test_skip_to_results_is_the_first_stop_and_lands_on_the_hits(
+    page: Page, live_server: str
+) -> None:
+    page.goto(live_server + "/search?q=caseloads")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to results")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.locator("#results")).to_be_focused()
+    page.keyboard.press("Tab")  # the next stop is inside the results, not the filters
+    assert page.evaluate("document.activeElement.closest('#results') !== null")

@@ -260,3 +260,127 @@ def test_more_like_this_lists_related_elements(client: FlaskClient) -> None:
     assert all(card.select_one(".hit-title a")["href"] != source_link for card in cards)
     assert client.get("/similar/nope.txt:1").status_code == 404
     assert client.get("/similar/001_55a1e3615517bc02.txt:9999").status_code == 404
+
+
+# --- messages, not silence (issue 16) ------------------------------------------------------
+
+
+def error_notice(soup: BeautifulSoup) -> str:
+    notice = soup.select_one(".notice-error")
+    assert notice is not None
+    return " ".join(notice.get_text(" ").split())
+
+
+def test_an_unknown_kind_in_the_url_gets_the_message_of_the_query(client: FlaskClient) -> None:
+    from_url = error_notice(page(client, "/search?q=caseloads&kind=memo", 400))
+    from_query = error_notice(page(client, "/search?q=caseloads+kind:memo", 400))
+    assert "kind:memo is not a kind." in from_url
+    assert "kind:finding" in from_url  # it lists the kinds
+    assert from_url == from_query
+
+
+def test_a_url_kind_in_another_spelling_is_read_as_the_kind(client: FlaskClient) -> None:
+    plural = page(client, "/search?q=caseloads&kind=Findings")
+    exact = page(client, "/search?q=caseloads&kind=finding")
+    assert summary(plural) == summary(exact)
+    assert facet_links(plural, "kind")["finding"][2]  # shown as selected
+
+
+def test_a_year_that_is_not_a_year_is_refused(client: FlaskClient) -> None:
+    assert "year:20x6 is not a year." in error_notice(page(client, "/search?year=20x6", 400))
+    assert "year:20x6 is not a year." in error_notice(page(client, "/search?q=year:20x6", 400))
+
+
+def test_an_error_page_keeps_the_facets_and_puts_the_message_first(client: FlaskClient) -> None:
+    soup = page(client, "/search?q=caseloads+AND&org=CRC", 400)
+    main = soup.select_one("main")
+    first = main.find(True)
+    assert "notice-error" in first["class"]
+    assert "AND has nothing to its right" in error_notice(soup)
+    # The filters alone are still counted, the chosen one selected, and the page says so.
+    kinds = facet_links(soup, "kind")
+    assert kinds and all(count > 0 for count, _, _ in kinds.values())
+    assert facet_links(soup, "organisation")["CRC"][2]
+    assert "the query could not run" in soup.select_one(".filters").get_text()
+    assert soup.select_one('a.skip-link[href="#search-error"]') is not None
+
+
+def test_a_bad_filter_still_lists_the_collection_facets(client: FlaskClient) -> None:
+    soup = page(client, "/search?q=caseloads&kind=memo", 400)
+    assert set(facet_links(soup, "kind")) == {"section", "finding", "quote", "comment"}
+
+
+def test_a_page_past_the_end_says_so_and_links_the_last_page(client: FlaskClient) -> None:
+    first = page(client, "/search?q=caseloads&size=5")
+    pages = [a for a in first.select(".pager a") if a.get_text(strip=True).startswith("Page")]
+    last = int(pages[-1].get_text(strip=True).removeprefix("Page"))
+    soup = page(client, "/search?q=caseloads&size=5&page=40")
+    notice = " ".join(soup.select_one(".past-end").get_text(" ").split())
+    assert notice.startswith("Page 40 is past the end: the ")
+    assert f"fill {last} pages" in notice
+    link = soup.select_one(".past-end a")
+    assert ("page", str(last)) in params(link["href"]) and ("q", "caseloads") in params(
+        link["href"]
+    )
+    assert page(client, link["href"]).select(".hit")
+    assert page(client, "/search?q=caseloads&size=5").select_one(".past-end") is None
+
+
+def test_counts_have_the_right_grammar(client: FlaskClient) -> None:
+    soup = page(client, '/search?q="unreasonable and unmanageable"')
+    assert summary(soup) == '1 hit for “"unreasonable and unmanageable"”'
+    one = [
+        link.select_one(".facet-count").get_text(" ", strip=True)
+        for link in soup.select("a.facet-value")
+    ]
+    assert "1 element" in one and "1 elements" not in one
+
+
+# --- facets that add up (issue 16) ---------------------------------------------------------
+
+
+def test_a_selected_value_with_no_hits_stays_in_its_facet(client: FlaskClient) -> None:
+    # Press releases have no reader comments: the chosen type counts 0 under kind=comment.
+    soup = page(client, "/search?kind=comment&type=press_release")
+    assert "No hits" in summary(soup)
+    assert facet_links(soup, "source_type")["press_release"][::2] == (0, True)
+    assert facet_links(soup, "kind")["comment"][2]
+    unknown = page(client, "/search?q=caseloads&region=Atlantis")
+    count, url, selected = facet_links(unknown, "region")["Atlantis"]
+    assert (count, selected) == (0, True)
+    assert ("region", "Atlantis") not in params(url)  # the link unselects it
+
+
+def test_the_page_says_why_facets_count_more_than_the_total(client: FlaskClient) -> None:
+    soup = page(client, "/search")
+    total = int(summary(soup).split()[0].replace(",", ""))
+    kinds = facet_links(soup, "kind")
+    counted = sum(count for count, _, _ in kinds.values())
+    note = soup.select_one(".counts-note")
+    assert counted > total  # the seeds reproduce report text in several posts
+    assert note is not None
+    assert f"{counted - total} elements repeat a text" in note.get_text()
+
+
+def test_no_counts_note_when_the_counts_add_up(client: FlaskClient) -> None:
+    soup = page(client, "/search?q=caseloads&type=press_release")
+    total = int(summary(soup).split()[0])
+    assert sum(count for count, _, _ in facet_links(soup, "kind").values()) == total
+    assert soup.select_one(".counts-note") is None
+
+
+# --- keyboard (issue 16) -------------------------------------------------------------------
+
+
+def test_the_search_page_offers_skip_to_results(client: FlaskClient) -> None:
+    soup = page(client, "/search?q=caseloads")
+    skip = soup.select_one('a.skip-link[href="#results"]')
+    assert skip is not None and skip.get_text() == "Skip to results"
+    assert soup.select_one("#results") is not None
+
+
+def test_the_document_page_has_a_search_box_for_slash(client: FlaskClient) -> None:
+    soup = page(client, "/documents/001_55a1e3615517bc02.txt?q=caseloads")
+    box = soup.select_one("input#q")
+    assert box is not None and box["value"] == "caseloads"
+    assert box.find_parent("form")["action"] == "/search"
