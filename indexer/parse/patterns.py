@@ -220,3 +220,19 @@ PARTITIVE = re.compile(r"^(?:One|Another|Some)\b")
 SIGNATURE_MAX_WORDS = 5
 SIGNATURE_MAX_CHARS = 40
 SIGNATURE_DASH = re.compile(r"^[-–—~]+\s*")
+
+# ------------------------------------------------------------------ subjects
+
+# The words before a region that refer to another area in passing, not to the document's own
+# ("since our inspection in Derbyshire", "see the first inspection of Durham", "unlike
+# London"): read on the sentence up to the mention, which must end the match.
+REGION_ASIDE = re.compile(
+    r"(?:\b(?:since|after|see|unlike|than|previous|previously|earlier|last)\b"
+    r"[^.;:!?]{0,40}\b(?:inspections?|reports?|visits?|review)\b[^.;:!?]{0,30}"
+    r"\b(?:of|in|into|on|at)\s+(?:the\s+)?"
+    r"|\b(?:unlike|than|as in|compared (?:with|to)|such as|including|like)\s+"
+    r"(?:in\s+)?(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+REGION_ASIDE_REACH = 120
+"""Characters before a mention read for an aside: the clause it sits in."""

@@ -384,3 +384,23 @@ def test_the_document_page_has_a_search_box_for_slash(client: FlaskClient) -> No
     box = soup.select_one("input#q")
     assert box is not None and box["value"] == "caseloads"
     assert box.find_parent("form")["action"] == "/search"
+
+
+# --- regions that mean something (issue 16) -----------------------------------------------
+
+
+def test_no_region_counts_every_element_of_the_collection(client: FlaskClient) -> None:
+    soup = page(client, "/search")
+    total_elements = sum(count for count, _, _ in facet_links(soup, "source_type").values())
+    regions = facet_links(soup, "region")
+    assert max(count for count, _, _ in regions.values()) < total_elements
+    # Durham is named once, in passing, by the post about London: it is no subject.
+    assert "Durham" not in regions
+
+
+def test_a_region_mentioned_in_passing_stays_searchable_as_a_word(client: FlaskClient) -> None:
+    soup = page(client, "/search?q=Durham")
+    ids = [card.select_one(".hit-title a")["href"] for card in soup.select(".hit")]
+    assert any(href.startswith("/documents/003_8893c796f86cfea1.txt") for href in ids)
+    filed = page(client, "/search?region=London")
+    assert "003_8893c796f86cfea1.txt" in str(filed.select(".hit-title a"))
