@@ -60,5 +60,6 @@ def parse(source: SourceText, lines: list[str], gazetteer: Gazetteer) -> Documen
     drafts = draft_post(paras, gazetteer)
     if comments_at is not None:
         drafts += parse_comments(rest[comments_at:])
-    meta = Meta(title, date, patterns.BLOGGER_SITE, source_type=SourceType.BLOG_POST)
+    # A plain-text copy does not name its blog: the site comes from a sidecar, or is unknown.
+    meta = Meta(title, date, None, source_type=SourceType.BLOG_POST)
     return build_document(source, meta, drafts, gazetteer)

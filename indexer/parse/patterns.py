@@ -73,6 +73,21 @@ BOILERPLATE_PATTERNS = (
     re.compile(r"^\d+ Responses? to ", re.IGNORECASE),
     re.compile(r"^(?:One|\d+) Repl(?:y|ies) to ", re.IGNORECASE),
     re.compile(r"^Posted by .{1,60} at \d{1,2}:\d{2}", re.IGNORECASE),
+    # Cookie banners: short lines that ask about or announce the site's cookies.
+    re.compile(
+        r"^(?=.{0,240}$).*(?:\b(?:we|this (?:web)?site) uses? cookies\b|\b(?:accept|allow|reject"
+        r"|manage)(?: all)? cookies\b|\bcookie (?:policy|settings|preferences|notice)\b)",
+        re.IGNORECASE,
+    ),
+    # Fundraising and membership strips of news sites and charities' blogs.
+    re.compile(
+        r"^(?=.{0,200}$)(?:support (?:our|local|independent|quality|public[- ]interest) "
+        r"journalism|(?:please )?(?:donate|subscribe) (?:now|today|from)|become a "
+        r"(?:member|supporter|subscriber|patron)\b|make a (?:donation|contribution)\b"
+        r"|help (?:us )?(?:keep|fund) (?:our|this|independent|local)\b"
+        r"|.{0,60}\bis funded by (?:its )?readers\b)",
+        re.IGNORECASE,
+    ),
 )
 
 # ------------------------------------------------------------------ family markers
@@ -91,10 +106,14 @@ ANALYSIS_MIN_MARKERS = 2
 # Header lines of the analysis blog; everything up to the last of them (before the first
 # share block) is masthead, including image alt text between them.
 ANALYSIS_HEADER = re.compile(
-    r"^(?:Menu|Russell Webster|Keep up to date with Drugs & Crime"
-    r"|Criminal Justice & substance misuse expert.*)$",
+    r"^(?:Menu|Keep up to date with Drugs & Crime"
+    r"|Criminal Justice & substance misuse expert.*|.*\bauthor of this blog\b.*)$",
     re.IGNORECASE,
 )
+# The masthead's author box: "<Name>" then "… expert and author of this blog." The name is the
+# blog's author and, for a one-author blog, its site name: read from the page, never assumed.
+ANALYSIS_AUTHOR_BOX = re.compile(r"\bauthor of this blog\b", re.IGNORECASE)
+MASTHEAD_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
 ANALYSIS_SHARE = re.compile(r"^Share (?:This Post|on \w+)$", re.IGNORECASE)
 # The analysis blog's footer: from the first of these lines on, nothing is content.
 ANALYSIS_FOOTER = re.compile(
@@ -102,8 +121,6 @@ ANALYSIS_FOOTER = re.compile(
     r" sponsored by .*|Transforming Rehabilitation Resource Pack|Select Language)$",
     re.IGNORECASE,
 )
-ANALYSIS_SITE = "Russell Webster"
-ANALYSIS_AUTHOR = "Russell Webster"
 FINDINGS_HEADING = re.compile(r"^Findings\s*[—–-]\s*(?P<topic>.+)$", re.IGNORECASE)
 FINDINGS_LEAD_IN = re.compile(r"\b(?:find(?:ings?|s? that)|found that)\b", re.IGNORECASE)
 COORDINATION = re.compile(r"\bco-?ordination\b", re.IGNORECASE)
@@ -114,7 +131,6 @@ REPORT_LEAD_IN = re.compile(
 )
 VERDICT_OF = re.compile(r"^That is the (?:overall )?verdict of\b", re.IGNORECASE)
 
-BLOGGER_SITE = "On Probation"
 # A blogger lead-in that opens a block copied from elsewhere ("as reported on the BBC
 # website:-", "From the report:-", "the following is a taster").
 BLOGGER_LEAD_IN = re.compile(r"(?::-\s*$|\bthe following is\b)", re.IGNORECASE)
@@ -122,9 +138,51 @@ REPORT_HINT = re.compile(r"\b(?:inspect(?:ors?|orate|ion)|report)\b", re.IGNOREC
 REPORT_SOURCE = "HMI Probation"
 
 PRESS_SITE = "HM Inspectorate of Probation"
+"""The site of a release that names the inspectorate or its Chief Inspector (`PRESS_PUBLISHER`)."""
+PRESS_PUBLISHER = re.compile(
+    r"\b(?:HM|Her Majesty[’']s) (?:Chief Inspector|Inspectorate) of Probation\b"
+    r"|\bHMI Probation\b|\bHMIP\b"
+)
+# A release's own signs besides ENDS and the notes: the Chief Inspector's words introduced in
+# the third person, and the act of publishing. Two different signs make a release.
+PRESS_SIGNS = (
+    re.compile(
+        r"\bChief Inspector(?: of Probation)?\b[^.]{0,80}\b(?:said|says|added)\b"
+        r"|\b(?:said|says|added)\b[^.]{0,80}\bChief Inspector(?: of Probation)?\b"
+    ),
+    re.compile(
+        r"\b(?:publishing|launching|on publishing) (?:the|this|her|his|today's) "
+        r"(?:report|inspection|findings)\b"
+        r"|\b(?:report|inspection) (?:is |was )?published today\b"
+        r"|\btoday (?:she|he|the inspectorate) published\b",
+        re.IGNORECASE,
+    ),
+)
+PRESS_MIN_SIGNS = 2
 PRESS_ENDS = re.compile(r"^[–—-]*\s*ENDS\s*[–—-]*$")
 PRESS_NOTES = re.compile(r"^Notes? (?:to|for) editors?:?$", re.IGNORECASE)
 PRESS_NOTES_HEADING = "Notes to editors"
+
+# ------------------------------------------------------------------ news bylines
+
+_BYLINE_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|le|la|du)){1,3}"
+# "Phil Miller - 15 February 2019", "By Hannah Moore | 14 March 2018", "Jo Bloggs, Home
+# Affairs Editor - 3 May 2017": a name, an optional role, then a date after a separator.
+BYLINE_DATED = re.compile(
+    rf"^(?:By\s+)?(?P<author>{_BYLINE_NAME})(?:,\s*(?P<role>[^|–—•·]{{1,60}}?))?"
+    r"\s*(?:\s[-–—|•·]\s*|,\s+|\s+on\s+)(?P<date>.{6,40})$"
+)
+# "Posted by Phil Miller in Britain" (a news site's author and section), maybe with a date.
+BYLINE_POSTED = re.compile(
+    rf"^Posted by\s+(?P<author>{_BYLINE_NAME})\s+in\s+(?P<section>[A-Z][\w&'’ -]{{1,40}}?)"
+    r"(?:\s*(?:[-–—|•·,]|\s+on)\s*(?P<date>.{6,40}))?\s*$"
+)
+BYLINE_NAMED = re.compile(rf"^By\s+(?P<author>{_BYLINE_NAME})$")
+"""A "By <name>" line; the date, if any, is on the next line."""
+BYLINE_WINDOW = 12
+"""Content lines from the top in which a news article's byline is looked for."""
+BANNER_SEPARATOR = re.compile(r"\s+[-–—|:]\s+")
+"""Between a site's name and its tagline in a masthead line ("Echo Times - Your news")."""
 
 # ------------------------------------------------------------------ dates
 
