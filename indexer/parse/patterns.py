@@ -122,7 +122,9 @@ ANALYSIS_FOOTER = re.compile(
     re.IGNORECASE,
 )
 FINDINGS_HEADING = re.compile(r"^Findings\s*[—–-]\s*(?P<topic>.+)$", re.IGNORECASE)
-FINDINGS_LEAD_IN = re.compile(r"\b(?:find(?:ings?|s? that)|found that)\b", re.IGNORECASE)
+FINDINGS_LEAD_IN = re.compile(
+    r"\b(?:find(?:ings?|s? that)|found that)\b|\bfound:", re.IGNORECASE
+)
 COORDINATION = re.compile(r"\bco-?ordination\b", re.IGNORECASE)
 GROUP_COORDINATION = "co-ordination"
 # A lead-in of the analysis blog that introduces text reproduced from the inspection.
@@ -253,6 +255,35 @@ INTRO_END = re.compile(rf"(?:^|[.!?]\s+)(?P<subject>[^.!?:]*?)\s+{SPEECH_VERB}:-
 LAST_WORD = re.compile(r"\bleave the last wor[dk] to\s+(?P<subject>[^:]+?):\s*$", re.IGNORECASE)
 BARE_INTRO = re.compile(rf"^(?P<subject>[^.!?:]{{1,80}}?)\s+{SPEECH_VERB}:-?\s*$")
 PRONOUNS = frozenset({"he", "she"})
+# A paragraph that is nothing but a quote ending in a comma (or ? !) inside its closing mark:
+# its attribution is the next paragraph ("“…,”" / "Dame Glenys Stacey said the report…").
+AWAITING_ATTRIBUTION = re.compile(r"^[“\"][^“”\"]{2,}[,?!]\s*[”\"]$")
+_NAMED = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
+# The opening of the paragraph after such a quote, naming who spoke.
+ATTRIBUTION_OPENING = re.compile(
+    rf"^(?:(?P<subject>[Hh]e|[Ss]he|{_NAMED}|(?:An?|The|One) [^.,;:“”\"]{{1,80}}?)\s+"
+    rf"{SPEECH_VERB}\b|{SPEECH_VERB}\s+(?P<subject_after>{_NAMED}))"
+)
+ATTRIBUTION_TAG_MAX_WORDS = 6
+"""An attribution this short ("she said.", "said Dame Glenys.") joins its quote; a longer one
+goes on in reported speech and stays a section of its own."""
+# "The report says:", "Inspectors found:", "As the inspectorate concluded:" introduce report
+# text: its speaker is the inspectorate, whatever the verb.
+REPORT_INTRO = re.compile(
+    r"(?:^|[.!?]\s+)(?:As\s+)?(?P<subject>(?:the |our |this )?(?:inspection )?report"
+    r"|(?:the )?inspectors?|(?:the )?inspectorate|HMI Probation|HM Inspectorate of Probation)"
+    r"(?:\s+\w+){0,2}?\s+(?:says|said|states|found|finds|concluded|concludes|noted|notes"
+    r"|observed|reported|reports|put it)(?: that)?:-?\s*$",
+    re.IGNORECASE,
+)
+REPORT_SUBJECT = re.compile(
+    r"^(?:the |our |this )?(?:inspection )?report$|^(?:the )?inspectors?$"
+    r"|^(?:the )?inspectorate$|^HMI Probation$|^HM Inspectorate of Probation$",
+    re.IGNORECASE,
+)
+# Where an unnamed speaker's description ends: before a relative clause or an aside.
+DESCRIPTION_END = re.compile(r"\s+(?:who|that|which|whose|where)\b|\s*[,(–—]")
+DESCRIPTION_MAX_WORDS = 8
 LEADING_CONNECTIVE = re.compile(r"^(?:However|But|And|Meanwhile|Then|Also),?\s+", re.IGNORECASE)
 DETERMINER = re.compile(r"^(?:A|An|The|One)\s+", re.IGNORECASE)
 SUBJECT_MAX_WORDS = 6
