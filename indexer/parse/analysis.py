@@ -15,7 +15,7 @@ from indexer.parse import patterns
 from indexer.parse.assemble import Draft, Meta, build_document
 from indexer.parse.body import draft_body
 from indexer.parse.dates import publication_date
-from indexer.parse.sources import source_of
+from indexer.parse.sources import mark_reproduced
 from indexer.parse.text import Para, clean, to_paras
 
 HEADER_WINDOW = 15
@@ -47,17 +47,6 @@ def masthead_name(header: list[str]) -> str | None:
             name = cleaned[index - 1]
             return name if patterns.MASTHEAD_NAME.match(name) else None
     return None
-
-
-def mark_reproduced(paras: list[Para], gazetteer: Gazetteer) -> None:
-    """Tag paragraphs that reproduce the inspection report or press release."""
-    for index, para in enumerate(paras):
-        following = paras[index + 1] if index + 1 < len(paras) else None
-        if following and not following.bullet and patterns.REPORT_LEAD_IN.search(para.text):
-            following.quoted_from = patterns.REPORT_SOURCE
-        if index and patterns.VERDICT_OF.match(para.text):
-            verdict_source = source_of(para.text, gazetteer) or patterns.REPORT_SOURCE
-            paras[index - 1].quoted_from = verdict_source
 
 
 def draft_post(paras: list[Para], gazetteer: Gazetteer) -> list[Draft]:

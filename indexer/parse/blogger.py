@@ -14,7 +14,7 @@ from indexer.parse.assemble import Draft, Meta, build_document
 from indexer.parse.body import draft_body
 from indexer.parse.comments import first_comment_line, parse_comments
 from indexer.parse.dates import first_dated_line
-from indexer.parse.sources import source_of
+from indexer.parse.sources import mark_reproduced, source_of
 from indexer.parse.text import Para, to_paras
 
 # Sidebar or profile text may come before the date line in some layouts.
@@ -41,6 +41,7 @@ def mark_sources(paras: list[Para], gazetteer: Gazetteer) -> None:
 def draft_post(paras: list[Para], gazetteer: Gazetteer) -> list[Draft]:
     """Return the drafts of a Blogger post body (text or HTML), its copied blocks marked."""
     mark_sources(paras, gazetteer)
+    mark_reproduced(paras, gazetteer)
     return draft_body(paras, gazetteer)
 
 

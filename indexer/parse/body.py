@@ -39,6 +39,8 @@ class _State:
     context: list[str] = field(default_factory=list)
     pending: Speech | None = None
     held: Para | None = None
+    heading_quoted: bool = False
+    """The heading sits inside a block quote (a pasted article's headline): it ends with it."""
     awaiting: Para | None = None
     """A lone "“…,”" paragraph waiting for the next one to name its speaker."""
 
@@ -144,15 +146,24 @@ def draft_body(paras: list[Para], gazetteer: Gazetteer) -> list[Draft]:
     """Return the drafts of `paras` in reading order."""
     state = _State()
     drafts: list[Draft] = []
+    quoted = False
     for index, para in enumerate(paras):
         if para.block != state.block:
             drafts.extend(_start_block(para, state))
+        if para.quoted != quoted:
+            # Into or out of a block quote: people named on one side are not "he" or "she"
+            # on the other (text marks such blocks as blocks; HTML marks them as quotes).
+            state.context, quoted = [], para.quoted
         if is_heading(paras, index):
             drafts.extend(_flush(state))
             topic = patterns.FINDINGS_HEADING.match(para.text)
             state.heading, state.seen_bullets = para.text, False
+            state.heading_quoted = para.quoted
             state.findings_topic = topic["topic"] if topic else None
-        elif para.bullet:
+            continue
+        if state.heading_quoted and not para.quoted:
+            state.heading, state.heading_quoted = None, False
+        if para.bullet:
             drafts.extend(_flush(state))
             drafts.append(_bullet(para, state, gazetteer))
         else:

@@ -12,8 +12,8 @@ from indexer.entities import Gazetteer
 from indexer.errors import ParseError
 from indexer.model import Document, SourceText, SourceType
 from indexer.parse.assemble import Meta, build_document
-from indexer.parse.body import draft_body
 from indexer.parse.bylines import banner_site, find_byline
+from indexer.parse.generic import draft_post
 from indexer.parse.text import content_lines, to_paras
 
 
@@ -36,4 +36,4 @@ def parse(source: SourceText, lines: list[str], gazetteer: Gazetteer) -> Documen
     else:
         raise ParseError(source.source_path, "no headline near the byline")
     meta = Meta(title, byline.date, banner_site(masthead), byline.author, SourceType.NEWS)
-    return build_document(source, meta, draft_body(to_paras(after), gazetteer), gazetteer)
+    return build_document(source, meta, draft_post(to_paras(after), gazetteer), gazetteer)

@@ -136,7 +136,7 @@ VERDICT_OF = re.compile(r"^That is the (?:overall )?verdict of\b", re.IGNORECASE
 # A blogger lead-in that opens a block copied from elsewhere ("as reported on the BBC
 # website:-", "From the report:-", "the following is a taster").
 BLOGGER_LEAD_IN = re.compile(r"(?::-\s*$|\bthe following is\b)", re.IGNORECASE)
-REPORT_HINT = re.compile(r"\b(?:inspect(?:ors?|orate|ion)|report)\b", re.IGNORECASE)
+REPORT_HINT = re.compile(r"\b(?:inspect(?:ors?|orate|ion)|report|findings)\b", re.IGNORECASE)
 REPORT_SOURCE = "HMI Probation"
 
 PRESS_SITE = "HM Inspectorate of Probation"
@@ -223,6 +223,9 @@ PUBLICATION_DATE = (
     re.compile(r"^Published:?\s+(?P<date>.+)$", re.IGNORECASE | re.MULTILINE),
     re.compile(r"\bis available at \S+ from (?P<date>\d{1,2} \w+ \d{4})", re.IGNORECASE),
 )
+
+# A line that only dates the page: read for the date, never kept as text.
+DATELINE = re.compile(r"^(?:Published|Posted|First published)(?: on)?:?\s+(?P<date>.{6,40})$", re.I)
 
 # ------------------------------------------------------------------ quotes
 

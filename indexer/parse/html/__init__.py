@@ -16,9 +16,8 @@ from pathlib import PurePath
 from indexer.entities import Gazetteer
 from indexer.errors import ParseError
 from indexer.model import Document, SourceText, SourceType
-from indexer.parse import analysis, blogger, press_release
+from indexer.parse import analysis, blogger, generic, press_release
 from indexer.parse.assemble import Draft, Meta, build_document
-from indexer.parse.body import draft_body
 from indexer.parse.bylines import Byline, find_byline
 from indexer.parse.html import metadata, selectors
 from indexer.parse.html.blocks import paras_of
@@ -36,7 +35,7 @@ DRAFTERS: dict[str, Drafter] = {
     BLOGGER: blogger.draft_post,
     ANALYSIS: analysis.draft_post,
     PRESS_RELEASE: press_release.draft_release,
-    GENERIC: draft_body,
+    GENERIC: generic.draft_post,
 }
 NO_TEXT = "no readable text in the page (only navigation, scripts, forms or hidden elements)"
 
@@ -128,15 +127,18 @@ def _is_dateline(para: Para) -> bool:
 def mark_quoted(paras: list[Para], gazetteer: Gazetteer) -> None:
     """Give `blockquote` paragraphs the source their lead-in names, unless it introduces speech."""
     lead_in: Para | None = None
+    heading: Para | None = None
     for para in paras:
         if not para.quoted:
             lead_in = None if para.heading else para
-        elif (
-            para.quoted_from is None
-            and lead_in is not None
-            and not _introduces_speech(lead_in, gazetteer)
-        ):
-            para.quoted_from = source_of(lead_in.text, gazetteer)
+            heading = para if para.heading else heading
+        elif para.quoted_from is None:
+            named = None
+            if lead_in is not None and not _introduces_speech(lead_in, gazetteer):
+                named = source_of(lead_in.text, gazetteer)
+            if named is None and heading is not None:
+                named = source_of(heading.text, gazetteer)  # "Findings — CRC" over the quote
+            para.quoted_from = named
 
 
 def _introduces_speech(para: Para, gazetteer: Gazetteer) -> bool:
