@@ -112,9 +112,10 @@ class WhooshSearch:
         tree = self.parser.parse(request.query, lambda f: tables[f].values)
         compiler = self._query_compiler(searcher)
         parsed = compiler.compile(tree)
+        guard = compiler.own_text_guard(tree)
         selected = _resolve_filters(request, tables)
         size = searcher.doc_count_all()
-        base, scores, partial = self._match(searcher, parsed, request, deadline)
+        base, scores, partial = self._match(searcher, parsed, request, deadline, guard)
         filter_masks = {
             name: tables[name].mask_for(values, size) for name, values in selected.items()
         }
@@ -128,7 +129,14 @@ class WhooshSearch:
             grace = time.perf_counter() + self.limits.time_budget_ms / 1000 / GRACE_SHARE
             targets = compiler.targets(tree)
             page = self._page_of_hits(
-                searcher, parsed, targets, request, matching, scores, max(deadline, grace)
+                searcher,
+                parsed,
+                targets,
+                request,
+                matching,
+                scores,
+                max(deadline, grace),
+                guard is not None,
             )
             hits, partial = page[0], partial or page[1]
         facets = (
@@ -141,20 +149,29 @@ class WhooshSearch:
         return SearchResults(request, total, hits, facets, elapsed, suggestion, partial)
 
     def _match(
-        self, searcher: Searcher, parsed: wq.Query, request: SearchRequest, deadline: float
+        self,
+        searcher: Searcher,
+        parsed: wq.Query,
+        request: SearchRequest,
+        deadline: float,
+        guard: wq.Query | None = None,
     ) -> tuple[Mask, NDArray[np.float64] | None, bool]:
-        """Return the matching documents, their scores (bulk path only) and whether cut short."""
+        """Return the matching documents, their scores (bulk path only) and whether cut short.
+
+        The date range and the own-text guard (`Compiler.own_text_guard`) filter; only
+        `parsed` scores.
+        """
         days = date_range(request.date_from, request.date_to)
         dates = None if days is None else self._query_compiler(searcher).compile(days)
+        filters = [q for q in (dates, guard) if q is not None]
         if self.bulk:
             bulk = self._bulk_searcher(searcher)
             base, scores = bulk.evaluate(parsed)
-            if dates is not None:
-                base &= bulk.evaluate(dates)[0]
+            for extra in filters:
+                base &= bulk.evaluate(extra)[0]
             return base, scores, False
-        base, partial = match_mask(
-            searcher, _and(parsed, dates), searcher.doc_count_all(), deadline
-        )
+        both = wq.And([parsed, *filters]) if filters else parsed
+        base, partial = match_mask(searcher, both, searcher.doc_count_all(), deadline)
         return base, None, partial
 
     def similar(self, element_id: str, limit: int = 10) -> list[Hit] | None:
@@ -308,6 +325,7 @@ class WhooshSearch:
         matching: Mask,
         scores: NDArray[np.float64] | None,
         deadline: float,
+        guarded: bool = False,
     ) -> tuple[list[Hit], bool]:
         """Return the requested page of hits and whether the time budget cut the search short."""
         first = (request.page - 1) * request.page_size
@@ -317,7 +335,7 @@ class WhooshSearch:
             timed_out = False
         else:
             ranked, timed_out = self._ranked_by_collector(
-                searcher, parsed, request, matching, collapse, first, deadline
+                searcher, parsed, request, matching, collapse, first, deadline, guarded
             )
         more = self._more_in_documents(matching) if request.collapse else {}
         hits = []
@@ -349,9 +367,11 @@ class WhooshSearch:
         collapse: str | None,
         first: int,
         deadline: float,
+        guarded: bool = False,
     ) -> tuple[list[tuple[int, float]], bool]:
         """Return the top hits as Whoosh's collectors rank them (sorted orders, no bulk)."""
-        restricted = any(request.filters.values()) or bool(request.date_from or request.date_to)
+        dated = bool(request.date_from or request.date_to)
+        restricted = guarded or any(request.filters.values()) or dated
         allowed = set(np.flatnonzero(matching).tolist()) if restricted else None
         sortedby = _sort_facets(request.sort)
         results, timed_out = collect_page(
@@ -413,10 +433,6 @@ def _resolve_filters(request: SearchRequest, tables: dict[str, FacetTable]) -> d
             known = tables[name].values
             selected[name] = [resolve_filter(name, v, known) for v in values]
     return selected
-
-
-def _and(parsed: wq.Query, extra: wq.Query | None) -> wq.Query:
-    return parsed if extra is None else wq.And([parsed, extra])
 
 
 def _facets_only(tables: dict[str, FacetTable]) -> dict[str, FacetTable]:
