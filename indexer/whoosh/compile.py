@@ -15,7 +15,7 @@ from whoosh import query as wq
 from whoosh.reading import IndexReader
 
 from indexer.errors import QueryError
-from indexer.fields import DATE_DAY, TITLE, YEAR
+from indexer.fields import DATE_DAY, POSITION, TITLE, YEAR
 from indexer.limits import DEFAULT_LIMITS, QueryLimits
 from indexer.marking import MatchTargets, targets_of
 from indexer.query import tree as qt
@@ -44,13 +44,17 @@ class Compiler:
         A bare word may be satisfied by the document's title (`caseloads Derbyshire` finds
         the caseload findings of a report on Derbyshire), but a hit must match at least one
         of the query's words in its own text, heading or speaker: a title word alone would
-        make every element of the document a hit. The guard filters, it does not score.
+        make every element of the document a hit. A query only the title answers ("mixed
+        picture") finds the document once, by its first element. The guard filters, it does
+        not score.
         """
         fields = [name for name in self.boosts if name != TITLE]
         leaves = list(_bare_leaves(node))
         if not leaves or len(fields) == len(self.boosts):
             return None
-        return wq.Or([self._leaf(leaf, name, 1.0) for leaf in leaves for name in fields])
+        own = [self._leaf(leaf, name, 1.0) for leaf in leaves for name in fields]
+        first = wq.NumericRange(POSITION, 0, 0, constantscore=True)
+        return wq.Or([*own, first])
 
     def _node(self, node: qt.Node) -> wq.Query:
         if isinstance(node, qt.And):
