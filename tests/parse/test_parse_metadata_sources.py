@@ -167,3 +167,14 @@ def test_the_bundled_posts_take_their_site_from_their_sidecars() -> None:
     assert not (documents / "003_8893c796f86cfea1.txt.meta.json").exists()
     own = parse_source(read_source(documents / "003_8893c796f86cfea1.txt", "003.txt"))
     assert (own.site, own.author) == ("Russell Webster", "Russell Webster")
+
+
+def test_a_press_release_page_without_ends_is_known_by_its_signs_too() -> None:
+    from tests.parse.platforms import PLAIN, render
+
+    text = text_fixture("press_release_no_notes.txt")
+    markup = render(text, PLAIN)
+    assert "ENDS" not in markup and "editors" not in markup
+    page = parse_source(SourceText("r.html", "r.html", markup, SourceFormat.HTML))
+    assert page.source_type is SourceType.PRESS_RELEASE
+    assert [e.text for e in page.elements] == [e.text for e in text.elements]
