@@ -461,6 +461,13 @@ def _describe_results(results: SearchResults) -> str:
     lines += _describe_hits(results.hits, first + 1)
     if results.facets:
         lines += ["", "Facets:"]
+        elements = results.faceted_elements or 0
+        if elements > results.total:
+            why = "hold them" if results.request.collapse else "show each copied text once"
+            lines.append(
+                f"  (facets count {plural(elements, 'element')}; "
+                f"the {plural(results.total, unit)} {why})"
+            )
         for name, values in results.facets.items():
             shown = ", ".join(f"{v.value} ({v.count})" for v in values) or "-"
             lines.append(f"  {name}: {shown}")

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from indexer.fields import SOURCE_TYPE
+
 Span = tuple[int, int]
 """A [start, end) range of characters of a text."""
 
@@ -132,6 +134,20 @@ class SearchResults:
         """Return how many pages the hits fill, capped at the deepest page served."""
         pages = -(-self.total // self.request.page_size) if self.total else 0
         return min(pages, MAX_PAGE)
+
+    @property
+    def faceted_elements(self) -> int | None:
+        """Return how many elements the facet counts cover, copies included (None: no facets).
+
+        Every element has one source type, so its facet's counts (the chosen values' when
+        some are chosen: the facet leaves its own filter out) add up to the matches. More than
+        `total` means copies shown once, or, collapsed, several elements per document.
+        """
+        values = self.facets.get(SOURCE_TYPE)
+        if values is None:
+            return None
+        chosen = [v for v in values if v.selected]
+        return sum(v.count for v in chosen or values)
 
     @property
     def past_end(self) -> bool:

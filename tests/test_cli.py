@@ -238,6 +238,22 @@ def test_a_page_past_the_end_says_so(seed_index: Path) -> None:
     assert json.loads(output)["past_end"] is True
 
 
+def test_the_text_output_says_why_facets_count_more_than_the_total(seed_index: Path) -> None:
+    code, output = run("search", "--index", str(seed_index), "--limit", "1")
+    assert code == 0
+    lines = output.splitlines()
+    total = int(lines[0].split()[0])
+    kinds = lines[lines.index("Facets:") + 2]
+    assert kinds.startswith("  source_type: ")
+    elements = sum(int(n) for n in re.findall(r"\((\d+)\)", kinds))
+    assert elements > total  # the seeds reproduce report text in several posts
+    assert lines[lines.index("Facets:") + 1] == (
+        f"  (facets count {elements} elements; the {total} hits show each copied text once)"
+    )
+    code, output = run("search", "caseloads", "--type", "press_release", "--index", str(seed_index))
+    assert code == 0 and "facets count" not in output  # one release, no copies: the counts add up
+
+
 def test_user_gazetteer_extends_the_bundled_one(tmp_path: Path) -> None:
     extra = tmp_path / "mine.toml"
     extra.write_text('[[organisation]]\nname = "Working Links"\naliases = ["Working Links"]\n')

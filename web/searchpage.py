@@ -13,7 +13,6 @@ from flask import url_for
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
-from indexer.fields import SOURCE_TYPE
 from indexer.results import Hit, SearchResults, SortOrder
 from indexer.wording import plural
 from web import links
@@ -223,18 +222,9 @@ def _chips(pairs: links.Pairs) -> list[Chip]:
     return chips
 
 
-def matched_elements(results: SearchResults) -> int | None:
-    """Return how many elements the facets count: each element has exactly one source type."""
-    values = results.facets.get(SOURCE_TYPE)
-    if values is None:
-        return None
-    chosen = [v for v in values if v.selected]
-    return sum(v.count for v in chosen or values)
-
-
 def _counts_note(results: SearchResults) -> str | None:
     """Say why the facet counts exceed the total: copies listed once, or documents counted."""
-    elements = matched_elements(results)
+    elements = results.faceted_elements
     if elements is None or elements <= results.total:
         return None
     if results.request.collapse:
