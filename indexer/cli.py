@@ -431,7 +431,7 @@ def _describe_document(document: Document, notes: tuple[str, ...] = ()) -> str:
         f"  organisations: {', '.join(document.organisations) or '-'}",
         f"  regions: {', '.join(document.regions) or '-'}",
         f"  people: {', '.join(document.people) or '-'}",
-        f"  {len(document.elements)} elements: "
+        f"  {plural(len(document.elements), 'element')}: "
         + ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())),
         "",
     ]

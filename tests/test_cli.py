@@ -97,7 +97,7 @@ def test_index_reports_bad_files_by_path_and_reason_and_indexes_the_rest(tmp_pat
         lines[0]
         == "Full rebuild (first build): 1 added, 0 updated, 0 removed, 0 unchanged, 2 failed."
     )
-    assert lines[1].startswith("Indexed 1 documents, ")
+    assert lines[1].startswith("Indexed 1 document, 12 elements (1 quote, 11 sections) ")
     assert lines[2:] == [
         "2 files failed:",
         f"  {corpus / 'empty.txt'}: empty file",
