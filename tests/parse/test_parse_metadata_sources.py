@@ -178,3 +178,19 @@ def test_a_press_release_page_without_ends_is_known_by_its_signs_too() -> None:
     page = parse_source(SourceText("r.html", "r.html", markup, SourceFormat.HTML))
     assert page.source_type is SourceType.PRESS_RELEASE
     assert [e.text for e in page.elements] == [e.text for e in text.elements]
+
+
+def test_a_news_site_on_wordpress_that_says_newsarticle_is_news() -> None:
+    from tests.parse.platforms import WORDPRESS, render
+
+    text = text_fixture("news_durham_inspection.txt")
+    linked = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "headline": "' + text.title + '"}</script></head>'
+    )
+    markup = render(text, WORDPRESS)
+    news = parse_source(
+        SourceText("n.html", "n.html", markup.replace("</head>", linked), SourceFormat.HTML)
+    )
+    blog = parse_source(SourceText("b.html", "b.html", markup, SourceFormat.HTML))
+    assert (news.source_type, blog.source_type) == (SourceType.NEWS, SourceType.BLOG_POST)

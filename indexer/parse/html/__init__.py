@@ -102,7 +102,8 @@ def _family(
 ) -> tuple[str, SourceType]:
     """Return the body family and source type: the platform's, unless the body is a release.
 
-    A page that says nothing of its type but opens with a byline is a news article.
+    A page that says nothing of its type but opens with a byline is a news article, and so is
+    a Blogger or WordPress page whose JSON-LD says `NewsArticle` (news sites run on them).
     """
     if (
         page.family in {ANALYSIS, GENERIC}
@@ -110,10 +111,12 @@ def _family(
         and press_release.detect([p.text for p in paras])
     ):
         return PRESS_RELEASE, SourceType.PRESS_RELEASE
-    if page.source_type is not None:
-        return page.family, page.source_type
     linked = read_linked_data(markup.json_ld).type or ""
     declared = selectors.LINKED_DATA_SOURCE_TYPES.get(linked)
+    if declared == SourceType.NEWS.value and page.source_type is SourceType.BLOG_POST:
+        return page.family, SourceType.NEWS  # a news site on a blog platform says so
+    if page.source_type is not None:
+        return page.family, page.source_type
     if declared is None and bylined:
         return page.family, SourceType.NEWS
     return page.family, SourceType(declared or "other")
