@@ -20,6 +20,9 @@ from indexer.limits import DEFAULT_LIMITS, QueryLimits
 from indexer.marking import MatchTargets, targets_of
 from indexer.query import tree as qt
 
+FIRST_ELEMENTS = wq.NumericRange(POSITION, 0, 0, constantscore=True)
+"""Every document's first element: where a query only a title answers lands."""
+
 
 class Compiler:
     """Compile trees for one index: the fields a bare word searches and their boosts."""
@@ -45,16 +48,14 @@ class Compiler:
         the caseload findings of a report on Derbyshire), but a hit must match at least one
         of the query's words in its own text, heading or speaker: a title word alone would
         make every element of the document a hit. A query only the title answers ("mixed
-        picture") finds the document once, by its first element. The guard filters, it does
-        not score.
+        picture") finds the document once, by its first element (`FIRST_ELEMENTS`, which the
+        caller adds to the guard). The guard filters, it does not score.
         """
         fields = [name for name in self.boosts if name != TITLE]
         leaves = list(_bare_leaves(node))
         if not leaves or len(fields) == len(self.boosts):
             return None
-        own = [self._leaf(leaf, name, 1.0) for leaf in leaves for name in fields]
-        first = wq.NumericRange(POSITION, 0, 0, constantscore=True)
-        return wq.Or([*own, first])
+        return wq.Or([self._leaf(leaf, name, 1.0) for leaf in leaves for name in fields])
 
     def _node(self, node: qt.Node) -> wq.Query:
         if isinstance(node, qt.And):

@@ -52,7 +52,7 @@ from indexer.results import (
 )
 from indexer.whoosh.bulk import CACHE_BYTES, BulkSearcher
 from indexer.whoosh.collecting import collect_page, match_mask, top_of_arrays
-from indexer.whoosh.compile import Compiler
+from indexer.whoosh.compile import FIRST_ELEMENTS, Compiler
 from indexer.whoosh.facets import FacetTable, Mask, count_facets
 from indexer.whoosh.hits import copies_of, hit_of, record_at
 from indexer.whoosh.ranking import FIELD_BOOSTS, KindPriorBM25F, Ranking
@@ -163,13 +163,19 @@ class WhooshSearch:
         """
         days = date_range(request.date_from, request.date_to)
         dates = None if days is None else self._query_compiler(searcher).compile(days)
-        filters = [q for q in (dates, guard) if q is not None]
         if self.bulk:
             bulk = self._bulk_searcher(searcher)
             base, scores = bulk.evaluate(parsed)
-            for extra in filters:
-                base &= bulk.evaluate(extra)[0]
+            if guard is not None:  # first: it reuses the masks of the words just evaluated
+                firsts = self._shared(searcher).once(
+                    "first-elements", lambda: bulk.mask(FIRST_ELEMENTS)
+                )
+                base &= bulk.mask(guard) | firsts
+            if dates is not None:
+                base &= bulk.evaluate(dates)[0]
             return base, scores, False
+        own = None if guard is None else wq.Or([guard, FIRST_ELEMENTS])
+        filters = [q for q in (dates, own) if q is not None]
         both = wq.And([parsed, *filters]) if filters else parsed
         base, partial = match_mask(searcher, both, searcher.doc_count_all(), deadline)
         return base, None, partial
