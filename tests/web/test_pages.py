@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
@@ -404,3 +405,22 @@ def test_a_region_mentioned_in_passing_stays_searchable_as_a_word(client: FlaskC
     assert any(href.startswith("/documents/003_8893c796f86cfea1.txt") for href in ids)
     filed = page(client, "/search?region=London")
     assert "003_8893c796f86cfea1.txt" in str(filed.select(".hit-title a"))
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ("((((", "A bracket ( is not closed."),
+        ("caseloads)", "A closing bracket ) has no opening bracket."),
+        ("org:", "org: needs a value right after the colon."),
+        ("OR", "OR has nothing to its left."),
+        ("NOT", "NOT has nothing after it."),
+        ("year:1900..2000", "The range year:1900..2000 is wider than 50 years."),
+    ],
+)
+def test_a_query_that_cannot_run_says_why_and_keeps_the_facets(
+    client: FlaskClient, query: str, says: str
+) -> None:
+    soup = page(client, f"/search?q={quote(query)}", 400)
+    assert says in error_notice(soup)
+    assert facet_links(soup, "kind")  # the collection's facets are still listed
