@@ -21,7 +21,14 @@ from benchmarks.posts import (
     Post,
 )
 
-ANALYSIS_MASTHEAD = ("Keep up to date with Drugs & Crime",)
+ANALYSIS_MASTHEAD = (
+    "Keep up to date with Drugs & Crime",
+    "",
+    "Russell Webster",
+    "",
+    "Criminal Justice & substance misuse expert and author of this blog.",
+)
+"""The analysis blog's masthead, author box included: the page names its site (seed 003)."""
 SHARE_BLOCK = (
     "Share This Post",
     "",

@@ -16,6 +16,7 @@ from indexer.backend import BackendSettings, IndexStore, StoreFacts, open_backen
 from indexer.errors import IndexUnavailableError, ManifestError, QueryError
 from indexer.fields import KIND
 from indexer.results import SearchRequest
+from indexer.wording import plural
 
 SHOWN_MISMATCHES = 3
 
@@ -82,7 +83,8 @@ def check_index(settings: BackendSettings | Path) -> CheckReport:
 
 
 def _describe_facts(facts: StoreFacts) -> str:
-    return f"{facts.records} elements of {len(facts.records_per_document)} documents"
+    documents = plural(len(facts.records_per_document), "document")
+    return f"{plural(facts.records, 'element')} of {documents}"
 
 
 def _check_manifest(report: CheckReport, store: IndexStore, facts: StoreFacts) -> None:
@@ -102,10 +104,12 @@ def _check_manifest(report: CheckReport, store: IndexStore, facts: StoreFacts) -
             f"{d} ({facts.records_per_document.get(d, 0)} indexed, {expected.get(d, 0)} listed)"
             for d in wrong[:SHOWN_MISMATCHES]
         )
-        report.add(Level.FAIL, f"manifest and index disagree on {len(wrong)} documents: {shown}")
+        disagree = plural(len(wrong), "document")
+        report.add(Level.FAIL, f"manifest and index disagree on {disagree}: {shown}")
     else:
         total = sum(expected.values())
-        report.add(Level.OK, f"manifest lists {len(expected)} files, {total} elements, as indexed")
+        listed = f"{plural(len(expected), 'file')}, {plural(total, 'element')}"
+        report.add(Level.OK, f"manifest lists {listed}, as indexed")
 
 
 def _check_search(report: CheckReport, settings: BackendSettings, facts: StoreFacts) -> None:

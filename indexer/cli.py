@@ -61,6 +61,7 @@ from indexer.pipeline import index_corpus
 from indexer.results import Hit, SearchRequest, SearchResults, SortOrder
 from indexer.sources import document_id, read_source
 from indexer.summaries import describe_check_report, describe_index_report
+from indexer.wording import plural
 
 ENV_INDEX = "REPORTSEARCH_INDEX"
 ENV_DOCUMENTS = "REPORTSEARCH_DOCUMENTS"
@@ -485,7 +486,7 @@ def _describe_document(document: Document, notes: tuple[str, ...] = ()) -> str:
         f"  organisations: {', '.join(document.organisations) or '-'}",
         f"  regions: {', '.join(document.regions) or '-'}",
         f"  people: {', '.join(document.people) or '-'}",
-        f"  {len(document.elements)} elements: "
+        f"  {plural(len(document.elements), 'element')}: "
         + ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())),
     ]
     lines += [*describe_outline(document), ""]
@@ -503,8 +504,13 @@ def _describe_document(document: Document, notes: tuple[str, ...] = ()) -> str:
 
 def _describe_results(results: SearchResults) -> str:
     query = results.request.query or "everything"
-    unit = "documents" if results.request.collapse else "hits"
-    lines = [f"{results.total} {unit} for {query!r} ({results.elapsed_ms:.0f} ms)"]
+    unit = "document" if results.request.collapse else "hit"
+    lines = [f"{plural(results.total, unit)} for {query!r} ({results.elapsed_ms:.0f} ms)"]
+    if results.past_end:
+        lines.append(
+            f"Page {results.request.page} is past the end: the hits fill "
+            f"{plural(results.page_count, 'page')}; the last is --page {results.page_count}."
+        )
     if results.partial:
         lines.append("Partial results: the search ran out of time; narrow the query.")
     if results.suggestion:
@@ -513,6 +519,13 @@ def _describe_results(results: SearchResults) -> str:
     lines += _describe_hits(results.hits, first + 1)
     if results.facets:
         lines += ["", "Facets:"]
+        elements = results.faceted_elements or 0
+        if elements > results.total:
+            why = "hold them" if results.request.collapse else "show each copied text once"
+            lines.append(
+                f"  (facets count {plural(elements, 'element')}; "
+                f"the {plural(results.total, unit)} {why})"
+            )
         for name, values in results.facets.items():
             shown = ", ".join(f"{v.value} ({v.count})" for v in values) or "-"
             lines.append(f"  {name}: {shown}")

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from indexer.errors import QueryError
+from indexer.fields import SOURCE_TYPE
 
 Span = tuple[int, int]
 """A [start, end) range of characters of a text."""
@@ -147,6 +148,25 @@ class SearchResults:
         pages = -(-self.total // self.request.page_size) if self.total else 0
         return min(pages, MAX_PAGE)
 
+    @property
+    def faceted_elements(self) -> int | None:
+        """Return how many elements the facet counts cover, copies included (None: no facets).
+
+        Every element has one source type, so its facet's counts (the chosen values' when
+        some are chosen: the facet leaves its own filter out) add up to the matches. More than
+        `total` means copies shown once, or, collapsed, several elements per document.
+        """
+        values = self.facets.get(SOURCE_TYPE)
+        if values is None:
+            return None
+        chosen = [v for v in values if v.selected]
+        return sum(v.count for v in chosen or values)
+
+    @property
+    def past_end(self) -> bool:
+        """Return whether the page asked for lies beyond the last page of hits."""
+        return self.total > 0 and self.request.page > self.page_count
+
     def to_dict(self) -> dict[str, Any]:
         """Return the results as the JSON object of the public search format."""
         return {
@@ -158,6 +178,7 @@ class SearchResults:
             "elapsed_ms": round(self.elapsed_ms, 2),
             "suggestion": self.suggestion,
             "partial": self.partial,
+            "past_end": self.past_end,
             "hits": [hit.to_dict() for hit in self.hits],
             "histogram": dict(sorted(self.histogram.items())),
             "facets": {

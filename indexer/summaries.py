@@ -7,6 +7,7 @@ from pathlib import Path
 
 from indexer.checking import CheckReport
 from indexer.pipeline import IndexReport
+from indexer.wording import plural
 
 
 def describe_index_report(report: IndexReport, index_dir: Path | str) -> str:
@@ -23,7 +24,7 @@ def describe_index_report(report: IndexReport, index_dir: Path | str) -> str:
     lines = [
         f"Dry run, {mode}: {counts}" if report.dry_run else f"{mode[0].upper()}{mode[1:]}: {counts}"
     ]
-    held = f"{report.documents} documents, {_elements(report.elements_by_kind)}"
+    held = f"{plural(report.documents, 'document')}, {_elements(report.elements_by_kind)}"
     if report.dry_run:
         lines.append(f"Would index {held} into {index_dir}; nothing was written.")
     elif report.published is not None:
@@ -41,13 +42,8 @@ def describe_index_report(report: IndexReport, index_dir: Path | str) -> str:
 
 
 def _elements(kinds: Counter[str]) -> str:
-    listed = ", ".join(f"{n} {kind}s" for kind, n in sorted(kinds.items()))
-    return f"{sum(kinds.values())} elements ({listed})" if listed else "0 elements"
-
-
-def plural(count: int, noun: str) -> str:
-    """Return "1 file", "2 files"."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    listed = ", ".join(plural(n, kind) for kind, n in sorted(kinds.items()))
+    return f"{plural(sum(kinds.values()), 'element')} ({listed})" if listed else "0 elements"
 
 
 def describe_check_report(report: CheckReport) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from whoosh import index as whoosh_index
+from whoosh import query as wq
 
 from benchmarks.corpus import BENCH_GAZETTEER, write_corpus
 from indexer.analysis import default_analyzer
@@ -205,3 +206,24 @@ def test_copies_found_by_fingerprint_code_equal_the_term_lookup(
         assert service._copies(searcher, docnum, fields) == expected
         found += bool(expected)
     assert found  # the corpus reproduces texts across documents
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_a_filters_unscored_mask_is_its_evaluated_mask(
+    query: str, services: tuple[WhooshSearch, WhooshSearch]
+) -> None:
+    bulk_service, _plain = services
+    searcher = bulk_service._current_searcher()
+    tables = bulk_service._facet_tables(searcher)
+    tree = bulk_service.parser.parse(query, lambda f: tables[f].values)
+    compiler = bulk_service._query_compiler(searcher)
+    guard = compiler.own_text_guard(tree)
+    if guard is None:
+        return
+    bulk = bulk_service._bulk_searcher(searcher)
+    expected = bulk.evaluate(guard)[0]
+    bulk.evaluate(compiler.compile(tree))  # leaves the masks of the query's words to reuse
+    assert (bulk.mask(guard) == expected).all()
+    fresh = bulk_service._bulk_searcher(searcher)
+    fresh.evaluate(wq.NullQuery)  # nothing to reuse: computed from the postings
+    assert (fresh.mask(guard) == expected).all()

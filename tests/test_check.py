@@ -77,7 +77,7 @@ def test_a_manifest_that_disagrees_with_the_index_fails(location: Path) -> None:
     path.write_text(json.dumps(manifest))
     code, output = run("check", "--index", str(location))
     assert code == 1
-    assert f"  FAIL  manifest and index disagree on 1 documents: {RELEASE} (" in output
+    assert f"  FAIL  manifest and index disagree on 1 document: {RELEASE} (" in output
 
 
 def test_leftovers_and_a_missing_manifest_are_warnings(location: Path) -> None:

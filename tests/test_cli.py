@@ -97,7 +97,7 @@ def test_index_reports_bad_files_by_path_and_reason_and_indexes_the_rest(tmp_pat
         lines[0]
         == "Full rebuild (first build): 1 added, 0 updated, 0 removed, 0 unchanged, 2 failed."
     )
-    assert lines[1].startswith("Indexed 1 documents, ")
+    assert lines[1].startswith("Indexed 1 document, 12 elements (1 quote, 11 sections) ")
     assert lines[2:] == [
         "2 files failed:",
         f"  {corpus / 'empty.txt'}: empty file",
@@ -194,6 +194,66 @@ def test_bad_query_and_missing_index_are_clear_errors(seed_index: Path, tmp_path
     assert code == 1
     assert "no index has been built here yet" in output
     assert "Build it with: reportsearch index" in output
+
+
+def test_an_unknown_filter_value_gets_the_message_of_the_query(seed_index: Path) -> None:
+    index = ("--index", str(seed_index))
+    code, from_option = run("search", "caseloads", "--kind", "memo", *index)
+    assert code == 2
+    _, from_query = run("search", "caseloads kind:memo", *index)
+    message = from_option.splitlines()[-2:]
+    assert message == [
+        "Error: kind:memo is not a kind.",
+        "Hint: Use one of: kind:section, kind:finding, kind:quote, kind:comment, "
+        "kind:recommendation, kind:rating.",
+    ]
+    assert from_query.splitlines()[-2:] == message
+    code, output = run("search", "caseloads", "--type", "tweet", *index)
+    assert code == 2 and "type:tweet is not a type." in output
+    code, output = run("search", "caseloads", "--year", "last", *index)
+    assert code == 2 and "year:last is not a year." in output
+
+
+def test_filter_values_in_other_spellings_are_read(seed_index: Path) -> None:
+    index = ("--index", str(seed_index))
+    for spelled, exact in (("Findings", "finding"), ("press-release", "press_release")):
+        option = "--kind" if exact == "finding" else "--type"
+        _, loose = run("search", "caseloads", option, spelled, *index)
+        _, strict = run("search", "caseloads", option, exact, *index)
+        assert loose.splitlines()[0].split("(")[0] == strict.splitlines()[0].split("(")[0]
+    _, one = run("search", '"unreasonable and unmanageable"', *index)
+    assert one.startswith("1 hit for '\"unreasonable and unmanageable\"'")  # not "1 hits"
+
+
+def test_a_page_past_the_end_says_so(seed_index: Path) -> None:
+    code, output = run(
+        "search", "caseloads", "--page", "9", "--limit", "5", "--index", str(seed_index)
+    )
+    assert code == 0
+    lines = output.splitlines()
+    total = int(lines[0].split()[0])
+    last = -(-total // 5)
+    assert lines[1] == (
+        f"Page 9 is past the end: the hits fill {last} pages; the last is --page {last}."
+    )
+    code, output = run("search", "caseloads", "--page", "9", "--json", "--index", str(seed_index))
+    assert json.loads(output)["past_end"] is True
+
+
+def test_the_text_output_says_why_facets_count_more_than_the_total(seed_index: Path) -> None:
+    code, output = run("search", "--index", str(seed_index), "--limit", "1")
+    assert code == 0
+    lines = output.splitlines()
+    total = int(lines[0].split()[0])
+    kinds = lines[lines.index("Facets:") + 2]
+    assert kinds.startswith("  source_type: ")
+    elements = sum(int(n) for n in re.findall(r"\((\d+)\)", kinds))
+    assert elements > total  # the seeds reproduce report text in several posts
+    assert lines[lines.index("Facets:") + 1] == (
+        f"  (facets count {elements} elements; the {total} hits show each copied text once)"
+    )
+    code, output = run("search", "caseloads", "--type", "press_release", "--index", str(seed_index))
+    assert code == 0 and "facets count" not in output  # one release, no copies: the counts add up
 
 
 def test_user_gazetteer_extends_the_bundled_one(tmp_path: Path) -> None:

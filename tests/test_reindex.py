@@ -16,18 +16,12 @@ from indexer.manifest import Manifest
 from indexer.model import Document
 from indexer.pipeline import IndexReport, index_corpus
 from indexer.results import SearchRequest
-from indexer.sidecar import SIDECAR_SUFFIXES
 from indexer.whoosh.generations import current_generation, generation_folders
 from indexer.whoosh.ranking import Ranking
 from indexer.whoosh.search import WhooshSearch
 from indexer.whoosh.store import build_index
 
 RELEASE = "004_e5c2bc1fff8f5255.txt"
-
-
-def _documents(corpus: Path) -> list[str]:
-    """Return the ids of the corpus's documents (its files but the sidecars)."""
-    return sorted(p.name for p in corpus.iterdir() if not p.name.endswith(SIDECAR_SUFFIXES))
 QUERIES = ["", "caseloads", "probation officers", '"standards have slipped"', "kind:comment"]
 
 
@@ -58,6 +52,13 @@ def snapshot(location: Path) -> dict[str, object]:
         service.close()
 
 
+def documents_in(corpus: Path) -> list[str]:
+    """Return the names of the corpus's documents: its files less their sidecars."""
+    return sorted(
+        p.name for p in corpus.iterdir() if not p.name.endswith((".meta.json", ".meta.toml"))
+    )
+
+
 def edit(corpus: Path) -> None:
     """Change one file, add one, remove one."""
     with (corpus / RELEASE).open("a", encoding="utf-8") as handle:
@@ -73,7 +74,7 @@ def test_a_second_run_with_no_changes_writes_nothing(corpus: Path, tmp_path: Pat
     assert first.full_reason == "first build" and first.published is not None
     again = index_corpus(corpus, location)
     assert again.full_reason is None and again.published is None
-    assert ids(again) == ([], [], [], _documents(corpus))
+    assert ids(again) == ([], [], [], documents_in(corpus))
     assert [p.name for p in generation_folders(location)] == ["gen-000001"]
 
 
@@ -159,7 +160,7 @@ def test_full_rebuild_is_a_fresh_generation_and_keeps_one_previous(
     for _ in range(3):
         report = index_corpus(corpus, location, full=True)
     assert report.full_reason == "requested with --full"
-    assert report.changes.unchanged == _documents(corpus)
+    assert report.changes.unchanged == documents_in(corpus)
     assert [p.name for p in generation_folders(location)] == ["gen-000002", "gen-000003"]
     assert current_generation(location).name == "gen-000003"
 

@@ -12,6 +12,7 @@ from typing import Any
 from flask import Flask, Response
 from markupsafe import Markup
 
+from indexer.wording import plural
 from web import api, exports, pages
 from web.config import load_config
 from web.errors import register_error_handlers
@@ -54,7 +55,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 def _register_templates(app: Flask) -> None:
     app.jinja_env.finalize = scrub_surrogates
     app.jinja_env.filters.update(
-        human_date=human_date, human_datetime=human_datetime, value_label=value_label
+        human_date=human_date,
+        human_datetime=human_datetime,
+        value_label=value_label,
+        counted=plural,
     )
     app.jinja_env.globals["site_name"] = app.config["SITE_NAME"]
 

@@ -26,13 +26,14 @@ SIMILAR_SHOWN = 10
 @bp.get("/search")
 def search() -> ResponseReturnValue:
     """Show ranked hits with facets for the query and filters in the URL."""
+    wanted = None
     try:
         wanted = search_request(request.args, current_app.config["PAGE_SIZE"])
         results = search_service().search(wanted)
     except QueryError as error:
-        return _failed_search(error.message, error.hint)
+        return _failed_search(error.message, error.hint, wanted)
     except BadParameterError as error:
-        return _failed_search(f"Parameter {error.name!r} {error.message}.", None)
+        return _failed_search(f"Parameter {error.name!r} {error.message}.", None, wanted)
     page = search_page(request.args, results)
     page.unfiltered_total = _total_without_filters(results)
     return render_template("search.html", page=page)
@@ -78,9 +79,28 @@ def _element_at(document: Document | None, position: str) -> Element | None:
     return next((e for e in document.elements if str(e.position) == position), None)
 
 
-def _failed_search(message: str, hint: str | None) -> ResponseReturnValue:
-    page = search_page(request.args, None, message, hint)
+def _failed_search(
+    message: str, hint: str | None, wanted: SearchRequest | None
+) -> ResponseReturnValue:
+    page = search_page(request.args, None, message, hint, _facets_despite(wanted))
     return render_template("search.html", page=page), 400
+
+
+def _facets_despite(wanted: SearchRequest | None) -> SearchResults | None:
+    """Return the facets of the filters without the query, or of everything, to keep listing.
+
+    The filters may be what failed (`kind=memo`): then the whole collection's facets.
+    """
+    tries = [SearchRequest(page_size=1)]
+    if wanted is not None:
+        bare = replace(wanted, query="", page=1, page_size=1, collapse=False)
+        tries.insert(0, bare)
+    for attempt in tries:
+        try:
+            return search_service().search(attempt)
+        except QueryError:
+            continue
+    return None
 
 
 def _total_without_filters(results: SearchResults) -> int | None:

@@ -15,6 +15,7 @@ from werkzeug.datastructures import MultiDict
 
 from indexer.model import ElementKind
 from indexer.results import Hit, SearchResults, SortOrder
+from indexer.wording import plural
 from web import links
 from web.documentpage import safe_link
 from web.histogram import Histogram, histogram
@@ -123,6 +124,12 @@ class SearchPage:
     histogram: Histogram | None = None
     exports: list[tuple[str, str]] = field(default_factory=list)
     """(label, URL) of the search's exports and feed: every hit as CSV or JSON, Atom."""
+    last_page_url: str | None = None
+    """When the page asked for is past the end: the last page of hits."""
+    counts_note: str | None = None
+    """Why the facet counts add up to more than the total, when they do."""
+    facets_without_query: bool = False
+    """The facets count the filters alone: the query could not run."""
     sort_choices: list[tuple[str, str]] = field(
         default_factory=lambda: [(order.value, label) for order, label in SORT_LABELS.items()]
     )
@@ -140,8 +147,12 @@ def search_page(
     results: SearchResults | None,
     error: str | None = None,
     hint: str | None = None,
+    fallback: SearchResults | None = None,
 ) -> SearchPage:
-    """Return the page for `results`, or for the `error` that kept the search from running."""
+    """Return the page for `results`, or for the `error` that kept the search from running.
+
+    With an error, `fallback` (the same filters without the query) keeps the facets listed.
+    """
     pairs = links.pairs_of(args)
     page = SearchPage(
         query=args.get("q", "").strip(),
@@ -160,6 +171,9 @@ def search_page(
     if page.chips:
         page.clear_url = links.href(_base(), links.only(pairs, "q", "sort", "size", "collapse"))
     if results is None:
+        if fallback is not None:
+            page.facets = _facet_groups(fallback, pairs)
+            page.facets_without_query = bool(page.query)
         return page
     page.cards = [hit_card(hit, page.query) for hit in results.hits]
     page.facets = _facet_groups(results, pairs)
@@ -171,6 +185,7 @@ def search_page(
             ("JSON", links.href(url_for("exports.export", form="json"), kept)),
             ("Atom feed", links.href(url_for("exports.feed"), kept)),
         ]
+    page.counts_note = _counts_note(results)
     _paging(page, results, pairs)
     if results.suggestion:
         page.suggestion_url = links.href(_base(), links.replaced(pairs, "q", results.suggestion))
@@ -217,13 +232,34 @@ def _chips(pairs: links.Pairs) -> list[Chip]:
     return chips
 
 
+def _counts_note(results: SearchResults) -> str | None:
+    """Say why the facet counts exceed the total: copies listed once, or documents counted."""
+    elements = results.faceted_elements
+    if elements is None or elements <= results.total:
+        return None
+    if results.request.collapse:
+        return (
+            f"The filters count elements ({plural(elements, 'element')} match); "
+            f"the total counts documents."
+        )
+    copies = elements - results.total
+    return (
+        f"The filters count every copy: {plural(copies, 'element')} "
+        f"{'repeats' if copies == 1 else 'repeat'} a text that another document also holds, "
+        "shown once here with the documents it is also in."
+    )
+
+
 def _paging(page: SearchPage, results: SearchResults, pairs: links.Pairs) -> None:
     current, last = results.request.page, results.page_count
-    if last <= 1:
-        return
 
     def to(number: int) -> str:
         return links.href(_base(), links.replaced(pairs, links.PAGE, str(number)))
+
+    if results.past_end:
+        page.last_page_url = to(last)
+    if last <= 1:
+        return
 
     numbers = sorted(
         {1, last} | set(range(max(1, current - PAGE_WINDOW), min(last, current + PAGE_WINDOW) + 1))

@@ -1,10 +1,10 @@
 """Parsers: turn a decoded SourceText into a Document, whatever its format and site family.
 
 `parse_source` is the one entry point. Plain text is recognised by its content (not its file
-name): a Blogger date line, the analysis blog's chrome, a press release's "ENDS" and notes,
-or else the generic fallback. HTML goes to `parse.html`, whose site recognisers read the
-markup; PDF reports go to `parse.pdf`. A sidecar metadata file's fields are applied last,
-whatever the format.
+name): a Blogger date line, the analysis blog's chrome, a news byline, a press release's
+"ENDS", notes or other signs, or else the generic fallback. HTML goes to `parse.html`, whose
+site recognisers read the markup; PDF reports go to `parse.pdf`. A sidecar metadata file's
+fields are applied last, whatever the format.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from indexer.entities import Gazetteer, default_gazetteer
 from indexer.errors import ParseError
 from indexer.model import Document, SourceFormat, SourceText
-from indexer.parse import analysis, blogger, generic, press_release
+from indexer.parse import analysis, blogger, generic, news, press_release
 from indexer.parse.html import parse_html
 from indexer.parse.overrides import apply_overrides
 from indexer.parse.pdf import parse_pdf
@@ -29,6 +29,7 @@ GENERIC = "generic"
 TEXT_FAMILIES: tuple[tuple[str, Detector, TextParser], ...] = (
     ("blogger", blogger.detect, blogger.parse),
     ("analysis", analysis.detect, analysis.parse),
+    ("news", news.detect, news.parse),
     ("press_release", press_release.detect, press_release.parse),
 )
 

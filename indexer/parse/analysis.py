@@ -1,7 +1,8 @@
-"""The analysis blog family (russellwebster.com) in plain text.
+"""The analysis blog family (russellwebster.com and its kind) in plain text.
 
 Masthead, share, sponsor and newsletter chrome is dropped; the first line left is the title
-and the next the standfirst. "Findings — CRC" headings head bullet findings; paragraphs that
+and the next the standfirst; the author box's name, when the masthead has one, is the author
+and the site. "Findings — CRC" headings head bullet findings; paragraphs that
 a lead-in such as "As the Inspectors make clear…:" introduces reproduce the inspection report.
 """
 
@@ -14,7 +15,7 @@ from indexer.parse import patterns
 from indexer.parse.assemble import Draft, Meta, build_document
 from indexer.parse.body import draft_body
 from indexer.parse.dates import publication_date
-from indexer.parse.sources import source_of
+from indexer.parse.sources import mark_reproduced
 from indexer.parse.text import Para, clean, to_paras
 
 HEADER_WINDOW = 15
@@ -38,15 +39,14 @@ def body_span(lines: list[str]) -> tuple[int, int]:
     return start, footer[0] if footer else len(lines)
 
 
-def mark_reproduced(paras: list[Para], gazetteer: Gazetteer) -> None:
-    """Tag paragraphs that reproduce the inspection report or press release."""
-    for index, para in enumerate(paras):
-        following = paras[index + 1] if index + 1 < len(paras) else None
-        if following and not following.bullet and patterns.REPORT_LEAD_IN.search(para.text):
-            following.quoted_from = patterns.REPORT_SOURCE
-        if index and patterns.VERDICT_OF.match(para.text):
-            verdict_source = source_of(para.text, gazetteer) or patterns.REPORT_SOURCE
-            paras[index - 1].quoted_from = verdict_source
+def masthead_name(header: list[str]) -> str | None:
+    """Return the name in the masthead's author box: the blog's author and its site name."""
+    cleaned = [clean(line) for line in header if clean(line)]
+    for index, line in enumerate(cleaned):
+        if index and patterns.ANALYSIS_AUTHOR_BOX.search(line):
+            name = cleaned[index - 1]
+            return name if patterns.MASTHEAD_NAME.match(name) else None
+    return None
 
 
 def draft_post(paras: list[Para], gazetteer: Gazetteer) -> list[Draft]:
@@ -62,6 +62,7 @@ def draft_post(paras: list[Para], gazetteer: Gazetteer) -> list[Draft]:
 def parse(source: SourceText, lines: list[str], gazetteer: Gazetteer) -> Document:
     """Return the Document of an analysis blog post in plain text."""
     start, end = body_span(lines)
+    name = masthead_name(lines[:start])
     paras = to_paras(lines[start:end])
     if not paras:
         raise ParseError(source.source_path, "nothing but site chrome")
@@ -70,8 +71,8 @@ def parse(source: SourceText, lines: list[str], gazetteer: Gazetteer) -> Documen
     meta = Meta(
         title,
         publication_date("\n".join(lines)),
-        patterns.ANALYSIS_SITE,
-        patterns.ANALYSIS_AUTHOR,
+        name,
+        name,
         SourceType.BLOG_POST,
     )
     return build_document(source, meta, drafts, gazetteer)

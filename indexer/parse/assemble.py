@@ -1,14 +1,15 @@
 """The last step of every family: number the drafted elements and build the Document.
 
 Families produce `Draft`s in reading order plus `Meta`; this module assigns element ids and
-positions, collects the entity facets, and refuses documents with nothing readable.
+positions, collects the entity facets (regions: the subject areas, `subjects`), and refuses
+documents with nothing readable.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from indexer.entities import ORGANISATION, PERSON, REGION, Gazetteer
+from indexer.entities import ORGANISATION, PERSON, Gazetteer
 from indexer.errors import ParseError
 from indexer.model import (
     Document,
@@ -19,6 +20,7 @@ from indexer.model import (
     SourceType,
     element_id,
 )
+from indexer.parse.subjects import subject_regions
 
 
 @dataclass
@@ -114,7 +116,12 @@ def build_document(
         author=meta.author,
         source_type=meta.source_type,
         organisations=sorted({m.name for m in mentions if m.kind == ORGANISATION}),
-        regions=sorted({m.name for m in mentions if m.kind == REGION}),
+        regions=subject_regions(
+            meta.title,
+            [d.text for d in readable if d.kind is not ElementKind.COMMENT],
+            [d.text for d in readable if d.kind is ElementKind.COMMENT],
+            gazetteer,
+        ),
         people=sorted(people),
         elements=elements,
         rating=meta.rating,

@@ -14,7 +14,7 @@ from indexer.parse.assemble import Draft, Meta, build_document
 from indexer.parse.body import draft_body
 from indexer.parse.comments import first_comment_line, parse_comments
 from indexer.parse.dates import first_dated_line
-from indexer.parse.sources import source_of
+from indexer.parse.sources import mark_reproduced, source_of
 from indexer.parse.text import Para, to_paras
 
 # Sidebar or profile text may come before the date line in some layouts.
@@ -41,6 +41,7 @@ def mark_sources(paras: list[Para], gazetteer: Gazetteer) -> None:
 def draft_post(paras: list[Para], gazetteer: Gazetteer) -> list[Draft]:
     """Return the drafts of a Blogger post body (text or HTML), its copied blocks marked."""
     mark_sources(paras, gazetteer)
+    mark_reproduced(paras, gazetteer)
     return draft_body(paras, gazetteer)
 
 
@@ -60,5 +61,6 @@ def parse(source: SourceText, lines: list[str], gazetteer: Gazetteer) -> Documen
     drafts = draft_post(paras, gazetteer)
     if comments_at is not None:
         drafts += parse_comments(rest[comments_at:])
-    meta = Meta(title, date, patterns.BLOGGER_SITE, source_type=SourceType.BLOG_POST)
+    # A plain-text copy does not name its blog: the site comes from a sidecar, or is unknown.
+    meta = Meta(title, date, None, source_type=SourceType.BLOG_POST)
     return build_document(source, meta, drafts, gazetteer)

@@ -2,6 +2,7 @@
 
 Headline, body (reported speech in the lead, `X said:` quotes), "– ENDS –" (dropped), then
 numbered "Notes to editors:", each note a section under that heading (notes are not findings).
+A release without ENDS or notes is known by its other signs (`detect`).
 """
 
 from __future__ import annotations
@@ -17,11 +18,19 @@ from indexer.parse.text import Para, clean, to_paras
 
 
 def detect(lines: list[str]) -> bool:
-    """Return whether the text has a press release's "ENDS" or "Notes to editors" line."""
-    return any(
-        patterns.PRESS_ENDS.match(clean(line)) or patterns.PRESS_NOTES.match(clean(line))
-        for line in lines
-    )
+    """Return whether the text is a press release by its own signs.
+
+    An "ENDS" or "Notes to editors" line is enough; otherwise two different signs of
+    `patterns.PRESS_SIGNS` must appear: the Chief Inspector's words introduced in the third
+    person ("said Dame Glenys Stacey, Chief Inspector of Probation") and the act of
+    publishing ("Publishing the report, …", "published today").
+    """
+    cleaned = [clean(line) for line in lines]
+    if any(patterns.PRESS_ENDS.match(line) or patterns.PRESS_NOTES.match(line) for line in cleaned):
+        return True
+    text = "\n".join(cleaned)
+    signs = sum(1 for sign in patterns.PRESS_SIGNS if sign.search(text))
+    return signs >= patterns.PRESS_MIN_SIGNS
 
 
 def draft_notes(paras: list[Para]) -> list[Draft]:
@@ -46,16 +55,22 @@ def draft_release(paras: list[Para], gazetteer: Gazetteer) -> list[Draft]:
     return draft_body(body, gazetteer) + draft_notes(paras[notes_at + 1 :])
 
 
+def release_site(text: str) -> str | None:
+    """Return the inspectorate as the site when the release names it or its Chief, else None."""
+    return patterns.PRESS_SITE if patterns.PRESS_PUBLISHER.search(text) else None
+
+
 def parse(source: SourceText, lines: list[str], gazetteer: Gazetteer) -> Document:
     """Return the Document of an inspectorate press release in plain text."""
     paras = to_paras(lines)
     if not paras or patterns.PRESS_NOTES.match(paras[0].text):
         raise ParseError(source.source_path, "no headline before the notes to editors")
     title, paras = paras[0].text, paras[1:]
+    text = "\n".join(clean(line) for line in lines)
     meta = Meta(
         title,
-        publication_date("\n".join(clean(line) for line in lines)),
-        patterns.PRESS_SITE,
+        publication_date(text),
+        release_site(text),
         source_type=SourceType.PRESS_RELEASE,
     )
     return build_document(source, meta, draft_release(paras, gazetteer), gazetteer)

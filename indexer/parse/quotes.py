@@ -1,8 +1,11 @@
 """Attributed direct speech: find quotes in a paragraph and name who is speaking.
 
 A quote is speech tied to a speaker by a verb (`X said: “…”`, `“…,” she said`, `X said “…”`
-with enough words, or a paragraph introduced by `X said:`); short scare-quoted fragments are
-not. Pronouns resolve to the last person named before them, else to a role ("a service user").
+with enough words, a paragraph introduced by `X said:`, or a lone `“…,”` paragraph whose next
+paragraph names the speaker); short scare-quoted fragments and reported speech are not. Text
+introduced by "the report says:" or "inspectors found:" is the inspectorate's; an unnamed
+speaker is described ("a manager at a Durham charity"). Pronouns resolve to the last person
+named before them, else to a role ("a service user").
 """
 
 from __future__ import annotations
@@ -53,9 +56,16 @@ def resolve_speaker(subject: str, context: str, gazetteer: Gazetteer) -> str | N
         return None
     if subject.casefold() in patterns.PRONOUNS:
         return last_person(context, gazetteer) or role_from(context)
+    if patterns.REPORT_SUBJECT.match(subject):
+        return patterns.REPORT_SOURCE
     people = [m.name for m in gazetteer.mentions(subject) if m.kind == PERSON]
     if people:
         return people[0]
+    if patterns.DETERMINER.match(subject):
+        subject = patterns.DESCRIPTION_END.split(subject, maxsplit=1)[0]
+        if len(subject.split()) <= patterns.DESCRIPTION_MAX_WORDS:
+            return subject[0].lower() + subject[1:]
+        return None
     words = subject.split()
     if len(words) > patterns.SUBJECT_MAX_WORDS or subject.casefold() in {"they", "it", "we", "i"}:
         return None
@@ -96,6 +106,9 @@ def find_speech(text: str, context: str, gazetteer: Gazetteer) -> Speech | None:
 
 def intro_speech(text: str, context: str, gazetteer: Gazetteer) -> Speech | None:
     """Return the speaker if `text` ends by introducing the next paragraph as speech."""
+    report = patterns.REPORT_INTRO.search(text)
+    if report is not None:
+        return Speech(patterns.REPORT_SOURCE, report.start("subject"))
     for pattern in (patterns.LAST_WORD, patterns.INTRO_END):
         match: re.Match[str] | None = pattern.search(text)
         if match is not None:
@@ -106,4 +119,21 @@ def intro_speech(text: str, context: str, gazetteer: Gazetteer) -> Speech | None
 
 def is_bare_intro(text: str) -> bool:
     """Return whether `text` is nothing but an attribution ("Dame Glenys Stacey said:")."""
-    return patterns.BARE_INTRO.match(text) is not None
+    if patterns.BARE_INTRO.match(text) is not None:
+        return True
+    report = patterns.REPORT_INTRO.search(text)
+    return report is not None and report.start() == 0
+
+
+def attribution_after(text: str, context: str, gazetteer: Gazetteer) -> Speech | None:
+    """Return who spoke a quote left open by a comma, from the paragraph `text` after it."""
+    match = patterns.ATTRIBUTION_OPENING.match(text)
+    if match is None:
+        return None
+    subject = match["subject"] or match["subject_after"] or ""
+    return Speech(resolve_speaker(subject, context, gazetteer))
+
+
+def awaits_attribution(text: str) -> bool:
+    """Return whether `text` is a lone quote ending in a comma: "“…,”" (speaker to follow)."""
+    return patterns.AWAITING_ATTRIBUTION.match(text.strip()) is not None

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from indexer.parse import patterns
+from indexer.parse.dates import parse_date
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\ufeff]")
@@ -58,9 +59,19 @@ def is_boilerplate(line: str) -> bool:
     return any(pattern.match(cleaned) for pattern in patterns.BOILERPLATE_PATTERNS)
 
 
+def is_dateline(line: str) -> bool:
+    """Return whether `line` only dates the page ("Published: 7 June 2017"): metadata, not text."""
+    match = patterns.DATELINE.match(clean(line))
+    return match is not None and parse_date(match["date"]) is not None
+
+
 def content_lines(lines: Iterable[str]) -> list[str]:
-    """Return the non-empty, non-boilerplate lines, trimmed."""
-    return [clean(line) for line in lines if clean(line) and not is_boilerplate(line)]
+    """Return the non-empty lines that are neither boilerplate nor a dateline, trimmed."""
+    return [
+        clean(line)
+        for line in lines
+        if clean(line) and not is_boilerplate(line) and not is_dateline(line)
+    ]
 
 
 def to_paras(lines: Iterable[str]) -> list[Para]:
@@ -82,6 +93,7 @@ def looks_like_heading(text: str) -> bool:
         len(text) <= patterns.HEADING_MAX_CHARS
         and len(text.split()) <= patterns.HEADING_MAX_WORDS
         and text[-1] not in patterns.TERMINAL_PUNCTUATION
+        and not text.endswith(":-")  # a lead-in to a reproduced block ("…website:-")
         and (text[0].isupper() or text[0].isdigit())
         and not text.startswith(tuple(patterns.OPEN_QUOTE))
     )
@@ -97,7 +109,8 @@ def is_heading(paras: list[Para], index: int) -> bool:
     if index + 1 >= len(paras):
         return False
     following = paras[index + 1]
-    return following.block == para.block and not (
+    # A block quote's last line does not head the text after the quote (a signature line).
+    return following.block == para.block and following.quoted == para.quoted and not (
         not following.bullet and looks_like_heading(following.text)
     )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from indexer.errors import QueryError
 from indexer.limits import QueryLimits
+from indexer.wording import plural
 
 FIELD_ALIASES: dict[str, str] = {
     "kind": "kind",
@@ -111,12 +112,12 @@ def check_limits(tokens: Sequence[Token], limits: QueryLimits) -> None:
             wildcards += _check_word(token, limits)
     if terms > limits.max_terms:
         raise QueryError(
-            f"The query has {terms} terms; the limit is {limits.max_terms}.",
+            f"The query has {plural(terms, 'term')}; the limit is {limits.max_terms}.",
             "Keep the words that matter most; a few specific words find more than many.",
         )
     if wildcards > limits.max_wildcards:
         raise QueryError(
-            f"The query has {wildcards} wildcards; the limit is {limits.max_wildcards}.",
+            f"The query has {plural(wildcards, 'wildcard')}; the limit is {limits.max_wildcards}.",
             "Write some words out in full.",
         )
 
@@ -150,7 +151,7 @@ def _check_word(token: Token, limits: QueryLimits) -> int:
         )
     if len(stem[0]) < limits.min_prefix_chars:
         raise QueryError(
-            f"{word!r} has {len(stem[0])} letters before its wildcard; "
+            f"{word!r} has {plural(len(stem[0]), 'letter')} before its wildcard; "
             f"at least {limits.min_prefix_chars} are needed.",
             "Put * or ? after the first letters of a word, e.g. inspect*.",
         )

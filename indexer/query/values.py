@@ -8,6 +8,7 @@ values, and refuses unknown values of the closed vocabularies (kind, type) with 
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Callable, Sequence
 
 from indexer.analysis import fold_accents, load_synonyms
@@ -20,6 +21,7 @@ CLOSED_VALUES: dict[str, tuple[str, ...]] = {
     SOURCE_TYPE: tuple(source.value for source in SourceType),
 }
 _FRIENDLY_NAMES = {KIND: "kind", SOURCE_TYPE: "type"}
+_YEAR = re.compile(r"^\d{4}$")
 
 
 def match_pattern(pattern: str, values: Sequence[str]) -> list[str]:
@@ -36,9 +38,36 @@ def match_values(field: str, wanted: str, values: Sequence[str]) -> list[str]:
     folded = _fold(wanted)
     names = {folded, *(_fold(alias) for alias in _aliases(folded))}
     exact = [v for v in values if _fold(v) in names]
+    if field == YEAR:
+        check_year(wanted)
     if exact or field == YEAR:
         return exact
     return [v for v in values if _words_match(folded, _fold(v), lambda w, p: w == p)]
+
+
+def resolve_filter(field: str, wanted: str, values: Sequence[str]) -> str:
+    """Return a filter's value (`--kind findings`, `?org=crc`) spelled as the index holds it.
+
+    A filter is refused exactly as the same value in the query is (`kind:memo`, `year:abc`),
+    with the same message; an open name unknown to the index (`region=Atlantis`) is kept as
+    typed and simply matches nothing, as `region:atlantis` does.
+    """
+    closed = CLOSED_VALUES.get(field)
+    if closed is not None:
+        return _closed_value(field, wanted, closed)
+    if field == YEAR:
+        check_year(wanted)
+    folded = _fold(wanted)
+    return next((v for v in values if _fold(v) == folded), wanted.strip())
+
+
+def check_year(wanted: str) -> None:
+    """Raise QueryError unless `wanted` is a four-digit year."""
+    if not _YEAR.match(wanted.strip()):
+        raise QueryError(
+            f"year:{wanted} is not a year.",
+            "Write a four-digit year such as year:2016, or a range such as year:2015..2017.",
+        )
 
 
 def _closed_value(field: str, wanted: str, closed: tuple[str, ...]) -> str:

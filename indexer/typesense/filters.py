@@ -15,13 +15,13 @@ which Typesense then scores in `q_any`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indexer.errors import QueryError
 from indexer.fields import DATE_DAY, POSITION, SEARCH_FIELDS
 from indexer.limits import QueryLimits
 from indexer.query import tree as qt
-from indexer.typesense.schema import ANY, YEAR_NUMBER, terms_field, values_field
+from indexer.typesense.schema import ANY, OWN, YEAR_NUMBER, terms_field, values_field
 from indexer.typesense.tokens import phrase_tokens, token
 
 MAX_FILTER_TOKENS = 100
@@ -104,6 +104,33 @@ class FilterCompiler:
         if isinstance(node, qt.EXPANDING):
             return _has(field, [token(t) for t in self.expand(node)], negated)
         raise TypeError(f"not a query node: {node!r}")
+
+
+def own_text_guard(compiler: FilterCompiler, node: qt.Node) -> Expr | None:
+    """Return "some bare word of `node` in the element's own text, heading or speaker, or the
+    document's first element", or None when `node` has no bare word.
+
+    A title word counts towards a bare word, but a title word alone would make every element of
+    its document a hit: a hit must hold one of the query's words itself, and a query only the
+    title answers finds the document once, by its first element (as on every engine).
+    """
+    leaves = list(_bare_leaves(node))
+    if not leaves:
+        return None
+    own = [compiler.compile(replace(leaf, field=OWN)) for leaf in leaves]
+    return any_of([*own, Between(POSITION, 0, 0)])
+
+
+BareLeaf = qt.Terms | qt.Phrase | qt.Prefix | qt.Wildcard | qt.Fuzzy
+
+
+def _bare_leaves(node: qt.Node) -> Iterable[BareLeaf]:
+    """Yield the unfielded words and phrases `node` asks for (not those under NOT)."""
+    if isinstance(node, qt.And | qt.Or):
+        for child in node.children:
+            yield from _bare_leaves(child)
+    elif isinstance(node, BareLeaf) and node.field is None:
+        yield node
 
 
 def all_of(parts: Iterable[Expr]) -> Expr:

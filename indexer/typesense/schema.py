@@ -7,6 +7,7 @@ schema does not name without indexing them), and adds what searching needs, each
   `t_any` their union over the fields a bare word searches. A query's match set is a filter
   over these, so it is exactly the set the query tree means, whatever Typesense's own
   tokenising, typo tolerance or prefix rules would have done.
+  `t_own` is the same without the title (a hit must hold a query word in its own text).
 - `q_any`: the same terms in text order, space-separated: what Typesense ranks with.
 - `v_<field>`: values of the value fields as tokens, for exact filters; the value fields
   themselves keep the values as written, for counting and display.
@@ -43,12 +44,15 @@ from indexer.priors import DEFAULT_PRIOR, KIND_PRIORS
 from indexer.records import Record
 from indexer.typesense.tokens import PRESENT, term_tokens, token
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 """Bump when stored documents change shape: every index is rebuilt."""
 TERM_FIELDS: tuple[str, ...] = (TEXT, TITLE, HEADING, WHO, AUTHOR)
 """Fields with a token list of their own (`text:`, `title:`, `heading:`, `author:`)."""
 ANY = "any"
 """The pseudo-field of a bare word: the union of SEARCH_FIELDS."""
+OWN = "own"
+"""The union of the bare-word fields but the title: a hit must hold a query word itself."""
+OWN_FIELDS: tuple[str, ...] = tuple(name for name in SEARCH_FIELDS if name != TITLE)
 RANKED = "q_any"
 DOC_KEY = "k_doc"
 PRINT_KEY = "k_print"
@@ -71,7 +75,7 @@ def values_field(field: str) -> str:
 def collection_fields() -> list[dict[str, Any]]:
     """Return the indexed fields of an element collection."""
     fields: list[dict[str, Any]] = [
-        {"name": terms_field(name), "type": "string[]"} for name in (*TERM_FIELDS, ANY)
+        {"name": terms_field(name), "type": "string[]"} for name in (*TERM_FIELDS, ANY, OWN)
     ]
     fields.append({"name": RANKED, "type": "string"})
     for name in VALUE_FIELDS:
@@ -108,6 +112,8 @@ def stored_document(record: Record) -> dict[str, Any]:
         document[terms_field(name)] = [PRESENT, *sorted(tokens[name])]
     union = set().union(*(tokens[name] for name in SEARCH_FIELDS))
     document[terms_field(ANY)] = [PRESENT, *sorted(union)]
+    own = set().union(*(tokens[name] for name in OWN_FIELDS))
+    document[terms_field(OWN)] = [PRESENT, *sorted(own)]
     ranked = [token(term) for name in (HEADING, TEXT, WHO, TITLE) for term in terms[name]]
     document[RANKED] = " ".join(ranked)
     for name in VALUE_FIELDS:
@@ -139,7 +145,7 @@ def record_of(document: dict[str, Any]) -> Record:
 
 
 SEARCH_ONLY_FIELDS = ",".join(
-    [terms_field(name) for name in (*TERM_FIELDS, ANY)]
+    [terms_field(name) for name in (*TERM_FIELDS, ANY, OWN)]
     + [values_field(name) for name in VALUE_FIELDS]
     + [RANKED]
 )

@@ -15,9 +15,7 @@ most once a second, and reloads the vocabulary and facet values when either chan
 
 from __future__ import annotations
 
-import math
 import time
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -43,11 +41,13 @@ from indexer.fields import (
     VALUE_FIELDS,
 )
 from indexer.highlight import hit_of
+from indexer.keyterms import content_terms
 from indexer.marking import MatchTargets, match_spans, targets_of
 from indexer.model import Document
 from indexer.query import tree as qt
 from indexer.query.dates import date_range
 from indexer.query.parser import QueryParser
+from indexer.query.values import resolve_filter
 from indexer.records import Record, copies_among, document_from_records, original_of
 from indexer.results import (
     MAX_PAGE_SIZE,
@@ -69,6 +69,7 @@ from indexer.typesense.filters import (
     Has,
     all_of,
     expansion_error,
+    own_text_guard,
     ranking_tokens,
     render,
 )
@@ -95,13 +96,6 @@ GROUP_MEMBERS = 10
 """Matching holders of one text fetched per hit, to find its original."""
 FOLLOW_S = 1.0
 """How often the service asks which collection the alias serves, and its version."""
-KEY_TERMS = 12
-FUNCTION_WORDS = """
-    about after again all also am any been before being both but could did do does doing done
-    down each even few had has having he her here hers him his how i its just me more most much
-    my no nor now only other our out over own same she should so some such than then there these
-    they those through too under until up very was were what which while who whom whose why would
-"""
 NAME_FIELDS = (PEOPLE, SPEAKER, ORGANISATION, REGION)
 PAGE_OF_RECORDS = 250
 """Typesense's largest page: a document's elements are read this many at a time."""
@@ -138,7 +132,10 @@ class TypesenseSearch:
         tree = self.parser.parse(request.query, lambda f: served.values.get(f, []))
         compiler = self._compiler(served)
         days = date_range(request.date_from, request.date_to)
-        matched = all_of([compiler.compile(tree), compiler.compile(days or qt.Everything())])
+        guard = own_text_guard(compiler, tree)
+        matched = all_of(
+            [compiler.compile(tree), compiler.compile(days or qt.Everything()), guard or True]
+        )
         selected = self._resolve_filters(request, served)
         facet_filters = {
             name: Has(values_field(name), frozenset(token(v) for v in values))
@@ -184,7 +181,7 @@ class TypesenseSearch:
             )
             for record, score in records
         ]
-        facets = _facets(facet_results, selected, served.values) if request.with_facets else {}
+        facets = _facets(facet_results, selected) if request.with_facets else {}
         months = _counts(facet_results[0], MONTH) if request.with_facets else {}
         names = [value for field in NAME_FIELDS for value in served.values.get(field, [])]
         suggestion = suggest(request.query, served.vocabulary, default_analyzer().terms, names)
@@ -208,7 +205,18 @@ class TypesenseSearch:
         if not found:
             return None
         record = found[0]
-        key_terms = self._key_terms(record.get(TEXT, ""), served.vocabulary)
+        copies = self.cluster.multi_search(
+            [self._in(served, {"q": "*", "per_page": 0,
+                               "filter_by": f"{PRINT_KEY}:=[{token(record[FINGERPRINT])}]"})]
+        )[0].get("found", 1)  # fmt: skip
+        vocabulary = served.vocabulary
+        weighted = content_terms(
+            record.get(TEXT, ""),
+            lambda term: vocabulary.terms[TEXT].get(term, 0),
+            vocabulary.elements,
+            int(copies),
+        )
+        key_terms = [term for term, _weight in weighted]
         if not key_terms:
             return []
         own = f"{PRINT_KEY}:!=[{token(record[FINGERPRINT])}]"
@@ -367,14 +375,14 @@ class TypesenseSearch:
         return {"collection": served.name, **search}
 
     def _resolve_filters(self, request: SearchRequest, served: Served) -> dict[str, list[str]]:
-        """Return the requested facet values spelled as indexed (case-insensitive match)."""
+        """Return the requested facet values spelled as indexed; refuse unknown kinds and types."""
         selected: dict[str, list[str]] = {}
         for name, values in request.filters.items():
             if name not in FACETS:
                 raise QueryError(f"unknown facet {name!r}", f"Facets are: {', '.join(FACETS)}.")
             if values:
-                known = {value.casefold(): value for value in served.values.get(name, [])}
-                selected[name] = [known.get(v.casefold(), v) for v in values]
+                known = served.values.get(name, [])
+                selected[name] = [resolve_filter(name, v, known) for v in values]
         return selected
 
     def _page_extras(
@@ -435,20 +443,6 @@ class TypesenseSearch:
                 return records
             page += 1
 
-    @staticmethod
-    def _key_terms(text: str, vocabulary: Vocabulary) -> list[str]:
-        """Return the text's most telling terms: frequent here, rare in the index (tf·idf),
-        function words left out."""
-        analyzer = default_analyzer()
-        function_terms = set(analyzer.terms(FUNCTION_WORDS))
-        counts = Counter(t for t in analyzer.terms(text) if t not in function_terms)
-        elements = max(vocabulary.elements, 1)
-        weights = {
-            term: n * math.log(1 + elements / max(vocabulary.terms[TEXT].get(term, 0), 1))
-            for term, n in counts.items()
-        }
-        return sorted(weights, key=lambda term: (-weights[term], term))[:KEY_TERMS]
-
 
 def _shown(members: list[dict[str, Any]], collapse: bool) -> Record:
     """Return the record a group's hit shows: its best match when collapsed by document,
@@ -469,7 +463,7 @@ def _counts(result: dict[str, Any], name: str) -> dict[str, int]:
 
 
 def _facets(
-    results: list[dict[str, Any]], selected: dict[str, list[str]], known: dict[str, list[str]]
+    results: list[dict[str, Any]], selected: dict[str, list[str]]
 ) -> dict[str, list[FacetValue]]:
     """Return the facet counts in the shared order: selected first, then by count and name."""
     counted: dict[str, dict[str, int]] = {name: {} for name in FACETS}
@@ -483,12 +477,8 @@ def _facets(
         counts = counted[name]
         chosen = set(selected.get(name, ()))
         entries = [FacetValue(value, count, value in chosen) for value, count in counts.items()]
-        indexed = set(known.get(name, ()))
-        entries += [
-            FacetValue(value, 0, True)
-            for value in chosen
-            if value not in counts and value in indexed
-        ]
+        # A chosen value keeps its place with 0, indexed or not, so it can be unselected.
+        entries += [FacetValue(value, 0, True) for value in chosen if value not in counts]
         entries.sort(key=lambda v: (not v.selected, -v.count, v.value.casefold()))
         facets[name] = entries[:FACET_VALUE_LIMIT]
     return facets

@@ -21,7 +21,7 @@ from indexer.analysis import default_analyzer, name_terms
 from indexer.fields import AUTHOR, SEARCH_FIELDS, TEXT
 from indexer.records import Record
 from indexer.spelling import CANDIDATES, edit_distance
-from indexer.typesense.schema import ANY, TERM_FIELDS
+from indexer.typesense.schema import ANY, OWN, OWN_FIELDS, TERM_FIELDS
 
 
 @dataclass
@@ -29,7 +29,7 @@ class Vocabulary:
     """Element frequencies of terms per field (and ANY), and of words as written."""
 
     terms: dict[str, Counter[str]] = field(
-        default_factory=lambda: {name: Counter() for name in (*TERM_FIELDS, ANY)}
+        default_factory=lambda: {name: Counter() for name in (*TERM_FIELDS, ANY, OWN)}
     )
     words: Counter[str] = field(default_factory=Counter)
     elements: int = 0
@@ -39,13 +39,17 @@ class Vocabulary:
         """Count the terms and words of one record (sign -1: a record deleted)."""
         analyzer = default_analyzer()
         union: set[str] = set()
+        own: set[str] = set()
         for name in TERM_FIELDS:
             text = record.get(name) or ""
             found = set(name_terms(text) if name == AUTHOR else analyzer.terms(text))
             if name in SEARCH_FIELDS:
                 union |= found
+            if name in OWN_FIELDS:
+                own |= found
             _add(self.terms[name], found, sign)
         _add(self.terms[ANY], union, sign)
+        _add(self.terms[OWN], own, sign)
         _add(self.words, set(analyzer.words(record.get(TEXT) or "")), sign)
         self.elements += sign
         self._sorted.clear()

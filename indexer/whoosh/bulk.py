@@ -57,15 +57,59 @@ class BulkSearcher:
         self.cache = cache
         """Keep common terms' decoded postings (False: decode every time, to measure that)."""
         self.live = self.shared.once("live", lambda: live_mask(searcher.reader()))
+        self._leaf_masks: dict[tuple[Any, ...], Mask] = {}
+        """The masks of the last `evaluate`'s words and phrases, for `mask` to reuse."""
 
     def evaluate(self, q: wq.Query) -> tuple[Mask, Scores]:
         """Return the live documents matching `q` and their scores (0 where not matching)."""
+        self._leaf_masks = {}
         mask, scores = self._node(q)
         return mask & self.live, scores
 
+    def mask(self, q: wq.Query) -> Mask:
+        """Return the live documents matching `q`, unscored (a filter's mask: cheaper)."""
+        return self._mask(q) & self.live
+
     # ---------------------------------------------------------------- nodes
 
+    def _mask(self, q: wq.Query) -> Mask:
+        key = _leaf_key(q)
+        known = None if key is None else self._leaf_masks.get(key)
+        if known is not None:
+            return known
+        if isinstance(q, wq.Term) and q.fieldname in self.searcher.schema:
+            return self._term_mask(q)
+        plain = type(q) in (wq.And, wq.Or) and not (
+            isinstance(q, wq.Or) and (q.scale or q.minmatch)
+        )
+        if not plain or not q.subqueries:  # type: ignore[attr-defined]
+            return self._node(q)[0]
+        masks = [self._mask(sub) for sub in q.subqueries]  # type: ignore[attr-defined]
+        found = masks[0].copy()
+        for sub_mask in masks[1:]:
+            found = found & sub_mask if isinstance(q, wq.And) else found | sub_mask
+        return found
+
+    def _term_mask(self, q: wq.Term) -> Mask:
+        try:
+            text = self.searcher.schema[q.fieldname].to_bytes(q.text)
+        except ValueError:
+            return self._empty()[0]
+        found = np.zeros(self.size, dtype=bool)
+        for sub, offset in self.leaves:
+            if (q.fieldname, text) in sub.reader():
+                ids, _weights = self.postings(sub, offset, q.fieldname, text)
+                found[ids + offset] = True
+        return found
+
     def _node(self, q: wq.Query) -> tuple[Mask, Scores]:
+        mask, scores = self._scored(q)
+        key = _leaf_key(q)
+        if key is not None:
+            self._leaf_masks[key] = mask
+        return mask, scores
+
+    def _scored(self, q: wq.Query) -> tuple[Mask, Scores]:
         boost = getattr(q, "boost", 1.0)
         if isinstance(q, wq.Term):
             return self._term(q)
@@ -291,6 +335,15 @@ def term_docnums(reader: IndexReader, field: str, text: bytes, live: Mask) -> Id
 def _positional(bulk: BulkSearcher, q: wq.Phrase) -> bool:
     schema = bulk.searcher.schema
     return q.fieldname in schema and schema[q.fieldname].format.supports("positions")
+
+
+def _leaf_key(q: wq.Query) -> tuple[Any, ...] | None:
+    """Return what identifies a word or phrase query whatever its boost, or None."""
+    if type(q) is wq.Term:
+        return ("term", q.fieldname, q.text)
+    if type(q) is wq.Phrase:
+        return ("phrase", q.fieldname, tuple(q.words), q.slop)
+    return None
 
 
 def _tree_sum(arrays: list[Scores]) -> Scores:

@@ -15,10 +15,13 @@ from whoosh import query as wq
 from whoosh.reading import IndexReader
 
 from indexer.errors import QueryError
-from indexer.fields import DATE_DAY, YEAR
+from indexer.fields import DATE_DAY, POSITION, TITLE, YEAR
 from indexer.limits import DEFAULT_LIMITS, QueryLimits
 from indexer.marking import MatchTargets, targets_of
 from indexer.query import tree as qt
+
+FIRST_ELEMENTS = wq.NumericRange(POSITION, 0, 0, constantscore=True)
+"""Every document's first element: where a query only a title answers lands."""
 
 
 class Compiler:
@@ -37,6 +40,22 @@ class Compiler:
     def compile(self, node: qt.Node) -> wq.Query:
         """Return the Whoosh query of `node`, normalised as Whoosh's own parser leaves it."""
         return self._node(node).normalize()
+
+    def own_text_guard(self, node: qt.Node) -> wq.Query | None:
+        """Return "some bare word of `node` in the element's own fields", or None.
+
+        A bare word may be satisfied by the document's title (`caseloads Derbyshire` finds
+        the caseload findings of a report on Derbyshire), but a hit must match at least one
+        of the query's words in its own text, heading or speaker: a title word alone would
+        make every element of the document a hit. A query only the title answers ("mixed
+        picture") finds the document once, by its first element (`FIRST_ELEMENTS`, which the
+        caller adds to the guard). The guard filters, it does not score.
+        """
+        fields = [name for name in self.boosts if name != TITLE]
+        leaves = list(_bare_leaves(node))
+        if not leaves or len(fields) == len(self.boosts):
+            return None
+        return wq.Or([self._leaf(leaf, name, 1.0) for leaf in leaves for name in fields])
 
     def _node(self, node: qt.Node) -> wq.Query:
         if isinstance(node, qt.And):
@@ -108,6 +127,18 @@ class Compiler:
                 for _name, t in q.existing_terms(self.reader, expand=True)
             ]
         return found
+
+
+def _bare_leaves(node: qt.Node) -> Iterable[qt.Node]:
+    """Yield the unfielded words and phrases `node` asks for (not those under NOT)."""
+    if isinstance(node, qt.And | qt.Or):
+        for child in node.children:
+            yield from _bare_leaves(child)
+    elif (
+        isinstance(node, qt.Terms | qt.Phrase | qt.Prefix | qt.Wildcard | qt.Fuzzy)
+        and node.field is None
+    ):
+        yield node
 
 
 def _values(field: str, values: tuple[str, ...]) -> wq.Query:

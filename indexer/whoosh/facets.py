@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -47,20 +48,16 @@ class FacetTable:
         value_ids = np.repeat(np.arange(len(values), dtype=np.int64), lengths)
         return cls(values, docnums, value_ids, offsets)
 
-    def lookup(self, wanted: str) -> str | None:
-        """Return the stored spelling of `wanted`, matched without regard to case."""
-        folded = wanted.casefold()
-        for value in self.values:
-            if value.casefold() == folded:
-                return value
-        return None
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Return each value's place in `values`."""
+        return {value: i for i, value in enumerate(self.values)}
 
     def mask_for(self, selected: Sequence[str], size: int) -> Mask:
         """Return the documents carrying any of the `selected` values."""
         mask = np.zeros(size, dtype=bool)
-        index = {value: i for i, value in enumerate(self.values)}
         for value in selected:
-            i = index.get(value)
+            i = self.index.get(value)
             if i is not None:
                 mask[self.docnums[self.offsets[i] : self.offsets[i + 1]]] = True
         return mask
@@ -96,6 +93,8 @@ def count_facets(
             for i, value in enumerate(table.values)
             if totals[i] or value in chosen
         ]
+        # A chosen value the index does not hold still shows, with 0, so it can be unselected.
+        entries += [FacetValue(value, 0, True) for value in chosen if value not in table.index]
         entries.sort(key=lambda v: (not v.selected, -v.count, v.value.casefold()))
         counts[name] = entries[:limit] if limit else entries
     return counts

@@ -40,6 +40,7 @@ from indexer.marking import MatchTargets, match_spans
 from indexer.model import Document
 from indexer.query.dates import date_range
 from indexer.query.parser import QueryParser
+from indexer.query.values import resolve_filter
 from indexer.records import Record, copies_among, document_from_records, original_of
 from indexer.results import (
     MAX_PAGE_SIZE,
@@ -53,7 +54,7 @@ from indexer.results import (
 )
 from indexer.whoosh.bulk import CACHE_BYTES, BulkSearcher
 from indexer.whoosh.collecting import collect_page, match_mask, top_of_arrays
-from indexer.whoosh.compile import Compiler
+from indexer.whoosh.compile import FIRST_ELEMENTS, Compiler
 from indexer.whoosh.facets import FacetTable, Mask, count_facets
 from indexer.whoosh.hits import MAX_ALSO_IN, copies_of, hit_of, record_at
 from indexer.whoosh.ranking import FIELD_BOOSTS, KindPriorBM25F, Ranking
@@ -113,9 +114,10 @@ class WhooshSearch:
         tree = self.parser.parse(request.query, lambda f: tables[f].values)
         compiler = self._query_compiler(searcher)
         parsed = compiler.compile(tree)
+        guard = compiler.own_text_guard(tree)
         selected = _resolve_filters(request, tables)
         size = searcher.doc_count_all()
-        base, scores, partial = self._match(searcher, parsed, request, deadline)
+        base, scores, partial = self._match(searcher, parsed, request, deadline, guard)
         filter_masks = {
             name: tables[name].mask_for(values, size) for name, values in selected.items()
         }
@@ -129,7 +131,14 @@ class WhooshSearch:
             grace = time.perf_counter() + self.limits.time_budget_ms / 1000 / GRACE_SHARE
             targets = compiler.targets(tree)
             page = self._page_of_hits(
-                searcher, parsed, targets, request, matching, scores, max(deadline, grace)
+                searcher,
+                parsed,
+                targets,
+                request,
+                matching,
+                scores,
+                max(deadline, grace),
+                guard is not None,
             )
             hits, partial = page[0], partial or page[1]
         facets = (
@@ -143,20 +152,35 @@ class WhooshSearch:
         return SearchResults(request, total, hits, facets, elapsed, suggestion, partial, months)
 
     def _match(
-        self, searcher: Searcher, parsed: wq.Query, request: SearchRequest, deadline: float
+        self,
+        searcher: Searcher,
+        parsed: wq.Query,
+        request: SearchRequest,
+        deadline: float,
+        guard: wq.Query | None = None,
     ) -> tuple[Mask, NDArray[np.float64] | None, bool]:
-        """Return the matching documents, their scores (bulk path only) and whether cut short."""
+        """Return the matching documents, their scores (bulk path only) and whether cut short.
+
+        The date range and the own-text guard (`Compiler.own_text_guard`) filter; only
+        `parsed` scores.
+        """
         days = date_range(request.date_from, request.date_to)
         dates = None if days is None else self._query_compiler(searcher).compile(days)
         if self.bulk:
             bulk = self._bulk_searcher(searcher)
             base, scores = bulk.evaluate(parsed)
+            if guard is not None:  # first: it reuses the masks of the words just evaluated
+                firsts = self._shared(searcher).once(
+                    "first-elements", lambda: bulk.mask(FIRST_ELEMENTS)
+                )
+                base &= bulk.mask(guard) | firsts
             if dates is not None:
                 base &= bulk.evaluate(dates)[0]
             return base, scores, False
-        base, partial = match_mask(
-            searcher, _and(parsed, dates), searcher.doc_count_all(), deadline
-        )
+        own = None if guard is None else wq.Or([guard, FIRST_ELEMENTS])
+        filters = [q for q in (dates, own) if q is not None]
+        both = wq.And([parsed, *filters]) if filters else parsed
+        base, partial = match_mask(searcher, both, searcher.doc_count_all(), deadline)
         return base, None, partial
 
     def similar(self, element_id: str, limit: int = 10) -> list[Hit] | None:
@@ -322,6 +346,7 @@ class WhooshSearch:
         matching: Mask,
         scores: NDArray[np.float64] | None,
         deadline: float,
+        guarded: bool = False,
     ) -> tuple[list[Hit], bool]:
         """Return the requested page of hits and whether the time budget cut the search short."""
         first = (request.page - 1) * request.page_size
@@ -331,7 +356,7 @@ class WhooshSearch:
             timed_out = False
         else:
             ranked, timed_out = self._ranked_by_collector(
-                searcher, parsed, request, matching, collapse, first, deadline
+                searcher, parsed, request, matching, collapse, first, deadline, guarded
             )
         more = self._more_in_documents(matching) if request.collapse else {}
         hits = []
@@ -367,9 +392,11 @@ class WhooshSearch:
         collapse: str | None,
         first: int,
         deadline: float,
+        guarded: bool = False,
     ) -> tuple[list[tuple[int, float]], bool]:
         """Return the top hits as Whoosh's collectors rank them (sorted orders, no bulk)."""
-        restricted = any(request.filters.values()) or bool(request.date_from or request.date_to)
+        dated = bool(request.date_from or request.date_to)
+        restricted = guarded or any(request.filters.values()) or dated
         allowed = set(np.flatnonzero(matching).tolist()) if restricted else None
         sortedby = _sort_facets(request.sort)
         results, timed_out = collect_page(
@@ -425,18 +452,15 @@ def _close_quietly(searcher: Searcher | None, index: FileIndex | None) -> None:
 
 
 def _resolve_filters(request: SearchRequest, tables: dict[str, FacetTable]) -> dict[str, list[str]]:
-    """Return the requested facet values spelled as indexed (case-insensitive match)."""
+    """Return the requested facet values spelled as indexed; refuse unknown kinds and types."""
     selected: dict[str, list[str]] = {}
     for name, values in request.filters.items():
         if name not in tables:
             raise QueryError(f"unknown facet {name!r}", f"Facets are: {', '.join(FACETS)}.")
         if values:
-            selected[name] = [tables[name].lookup(v) or v for v in values]
+            known = tables[name].values
+            selected[name] = [resolve_filter(name, v, known) for v in values]
     return selected
-
-
-def _and(parsed: wq.Query, extra: wq.Query | None) -> wq.Query:
-    return parsed if extra is None else wq.And([parsed, extra])
 
 
 def _histogram(table: FacetTable, matching: Mask) -> dict[str, int]:

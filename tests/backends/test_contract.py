@@ -109,6 +109,20 @@ def test_bad_queries_say_what_is_wrong(service: SearchBackend, query: str, messa
     assert message.lower() in (raised.value.message + (raised.value.hint or "")).lower()
 
 
+@pytest.mark.parametrize(
+    ("filters", "message"),
+    [({"kind": ("memo",)}, "kind:memo is not a kind."), ({"year": ("20x6",)}, "not a year")],
+)
+def test_bad_filter_values_say_what_is_wrong(
+    service: SearchBackend, filters: dict[str, tuple[str, ...]], message: str
+) -> None:
+    with pytest.raises(QueryError) as raised:
+        service.search(SearchRequest("caseloads", filters))
+    assert message in raised.value.message
+    found = service.search(SearchRequest("caseloads", {"kind": ("Findings",)}))
+    assert found.total > 0 and all(hit.kind == "finding" for hit in found.hits)
+
+
 def test_misspelt_words_get_a_suggestion(service: SearchBackend) -> None:
     assert service.search(SearchRequest("casloads")).suggestion == "caseloads"
     assert service.search(SearchRequest("caseloads")).suggestion is None
@@ -218,8 +232,9 @@ def test_a_reproduced_finding_is_shown_once_as_its_original(service: SearchBacke
     dates = [s.date or "" for s in hit.also_in]
     assert dates == sorted(dates)
     # Under a filter the original does not pass, a copy is shown, the original listed first.
+    assert hit.also_in[-1].date and hit.date and hit.also_in[-1].date > hit.date
     later = service.search(
-        SearchRequest('"unreasonable and unmanageable"', {"site": (hit.also_in[-1].site or "",)})
+        SearchRequest('"unreasonable and unmanageable"', date_from=hit.also_in[-1].date)
     ).hits[0]
     assert later.document_id != hit.document_id
     assert later.also_in[0].document_id == hit.document_id

@@ -62,9 +62,15 @@ def test_detect_family(text: str, family: str) -> None:
     assert detect_family(text) == family
 
 
+def test_analysis_site_and_author_come_from_the_masthead_author_box(parse_text: Parse) -> None:
+    masthead = "Jo Okafor\n\nYouth justice researcher and author of this blog.\n\n"
+    doc = parse_text(ANALYSIS.replace("A headline", masthead + "A headline", 1))
+    assert (doc.title, doc.site, doc.author) == ("A headline", "Jo Okafor", "Jo Okafor")
+
+
 def test_analysis_family(parse_text: Parse) -> None:
     doc = parse_text(ANALYSIS)
-    assert (doc.title, doc.site) == ("A headline", "Russell Webster")
+    assert (doc.title, doc.site, doc.author) == ("A headline", None, None)  # the page names none
     kinds = [(e.kind, e.group, e.heading) for e in doc.elements]
     assert kinds == [
         (ElementKind.SECTION, None, None),

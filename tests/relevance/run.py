@@ -75,6 +75,12 @@ def load_judgements(path: Path = JUDGEMENTS) -> list[Judged]:
     return [Judged(entry["q"], dict(entry["grades"])) for entry in data["query"]]
 
 
+def load_similar_judgements(path: Path = JUDGEMENTS) -> list[Judged]:
+    """Return the judged "more like this" cases: `query` holds the element id."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [Judged(entry["element"], dict(entry["grades"])) for entry in data.get("similar", [])]
+
+
 def load_corpus() -> list[Document]:
     """Return the parsed bundled documents and the synthetic extension."""
     gazetteer = load_gazetteer()
@@ -115,6 +121,23 @@ def evaluate(service: SearchBackend, judged: list[Judged], groups: dict[str, set
     return Scores(totals[0] / n, totals[1] / n, totals[2] / n)
 
 
+def evaluate_similar(
+    service: WhooshSearch, judged: list[Judged], groups: dict[str, set[str]]
+) -> Scores:
+    """Return the mean nDCG@10, MRR and recall@10 of "more like this" over the judged cases."""
+    totals = [0.0, 0.0, 0.0]
+    for item in judged:
+        hits = service.similar(item.query, K_NDCG) or []
+        ranked = [groups.get(hit.id, {hit.id}) | {s.id for s in hit.also_in} for hit in hits]
+        ideal = _ideal(item.grades, groups)
+        relevant = _groups_of(item.grades, groups, RELEVANT)
+        totals[0] += ndcg(ranked, item.grades, ideal, K_NDCG)
+        totals[1] += reciprocal_rank(ranked, item.grades)
+        totals[2] += recall(ranked, relevant, K_NDCG)
+    n = max(len(judged), 1)
+    return Scores(totals[0] / n, totals[1] / n, totals[2] / n)
+
+
 def _ideal(grades: dict[str, int], groups: dict[str, set[str]]) -> list[int]:
     """Return the best grade of each judged text, copies counted once."""
     best: dict[frozenset[str], int] = {}
@@ -147,6 +170,14 @@ def main() -> None:
             finally:
                 service.close()
             print(f"{name:<24} {scores.ndcg:7.3f} {scores.mrr:6.3f} {scores.recall:10.3f}")
+        similar = load_similar_judgements()
+        service = WhooshSearch(location)
+        try:
+            scores = evaluate_similar(service, similar, groups)
+        finally:
+            service.close()
+        print(f"\nmore like this, {len(similar)} judged elements: nDCG@10, MRR, recall@10")
+        print(f"{'default':<24} {scores.ndcg:7.3f} {scores.mrr:6.3f} {scores.recall:10.3f}")
     cluster = os.environ.get("REPORTSEARCH_TEST_CLUSTER")
     if cluster:
         scores = typesense_scores(Path(cluster), documents, judged, groups)

@@ -108,3 +108,38 @@ def test_american_spellings_do_not_count_as_unknown_words(seeds: WhooshSearch) -
     assert seeds.search(SearchRequest(query=query)).suggestion == (
         "behavior prioritized recognized summarized caseloads"
     )
+
+
+def test_more_like_this_uses_distinctive_words_not_function_words_or_press_office_lines(
+    seeds: WhooshSearch,
+) -> None:
+    from indexer.analysis import default_analyzer
+    from indexer.fields import TEXT
+    from indexer.keyterms import content_terms
+
+    searcher = seeds._current_searcher()
+    release_notes = (
+        "For further information please contact the press office. The report is available at "
+        "www.justiceinspectorates.gov.uk/hmiprobation. Dame Glenys said caseloads were too high "
+        "and that they would be monitored."
+    )
+    reader = searcher.reader()
+    count = searcher.doc_count()
+    found = content_terms(release_notes, lambda t: reader.doc_frequency(TEXT, t), count)
+    terms = [term for term, _weight in found]
+    assert "caseload" in terms[:3], terms
+    analyzer = default_analyzer()
+    boilerplate = set(analyzer.terms(release_notes.split(". The report")[0] + " " + "www"))
+    boilerplate |= set(analyzer.terms("www.justiceinspectorates.gov.uk/hmiprobation"))
+    function = set(analyzer.terms("said would they that were"))
+    assert boilerplate and function
+    assert not set(terms) & (boilerplate | function), terms
+
+
+def test_more_like_this_finds_the_caseload_statements_for_a_caseload_finding(
+    seeds: WhooshSearch,
+) -> None:
+    similar = seeds.similar("003_8893c796f86cfea1.txt:9", limit=5) or []
+    assert similar
+    assert "caseload" in similar[0].text.lower()
+    assert sum("caseload" in hit.text.lower() for hit in similar) >= 3

@@ -168,3 +168,30 @@ def test_browsing_collapses_by_document_until_the_box_is_unticked(
     expect(page).to_have_url(re.compile(r"collapse=0"))
     expect(page.get_by_label("One hit per document")).not_to_be_checked()
     assert result_count(page) > collapsed
+
+
+def test_slash_focuses_the_search_box_on_a_document_page_too(page: Page, live_server: str) -> None:
+    page.goto(live_server + "/documents/001_55a1e3615517bc02.txt?q=caseloads")
+    page.locator("h1").click()
+    page.keyboard.press("/")
+    expect(page.locator("#q")).to_be_focused()
+    expect(page.locator("#q")).to_have_value("caseloads")
+    page.keyboard.type("caseloads Derbyshire")  # "/" selected the old query: typing replaces it
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search\?q=caseloads\+Derbyshire$"))
+    assert result_count(page) > 0
+
+
+def test_skip_to_results_is_the_first_stop_and_lands_on_the_hits(
+    page: Page, live_server: str
+) -> None:
+    page.goto(live_server + "/search?q=caseloads")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to results")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.locator("#results")).to_be_focused()
+    page.keyboard.press("Tab")  # the next stop is inside the results, not the filters
+    assert page.evaluate("document.activeElement.closest('#results') !== null")

@@ -58,7 +58,7 @@ def test_export_of_a_bad_query_is_an_error_not_a_file(client: FlaskClient) -> No
 
 
 def test_atom_feed_parses_as_valid_atom_newest_first(client: FlaskClient) -> None:
-    response = client.get("/search.atom?q=probation&kind=finding")
+    response = client.get("/search.atom?q=probation&kind=quote")
     assert response.status_code == 200 and response.mimetype == "application/atom+xml"
     feed = feedparser.parse(response.data)
     assert not feed.bozo, feed.get("bozo_exception")
@@ -73,7 +73,7 @@ def test_atom_feed_parses_as_valid_atom_newest_first(client: FlaskClient) -> Non
     assert all("#e-" in entry.id for entry in entries)
     stamps = [entry.updated_parsed for entry in entries]
     assert stamps == sorted(stamps, reverse=True)
-    assert all(entry.tags[0].term == "finding" for entry in entries)
+    assert all(entry.tags[0].term == "quote" for entry in entries)
 
 
 def test_atom_escapes_what_documents_and_queries_hold(client: FlaskClient) -> None:

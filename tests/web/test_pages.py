@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
@@ -307,3 +308,167 @@ def test_a_reproduced_finding_shows_its_sources_on_the_card_and_the_document(
     assert sources is not None and "original" in sources.get_text()
     first = sources.select_one("a")
     assert first is not None and f"/documents/{hit['document_id']}" in str(first["href"])
+
+
+# --- messages, not silence (issue 16) ------------------------------------------------------
+
+
+def error_notice(soup: BeautifulSoup) -> str:
+    notice = soup.select_one(".notice-error")
+    assert notice is not None
+    return " ".join(notice.get_text(" ").split())
+
+
+def test_an_unknown_kind_in_the_url_gets_the_message_of_the_query(client: FlaskClient) -> None:
+    from_url = error_notice(page(client, "/search?q=caseloads&kind=memo", 400))
+    from_query = error_notice(page(client, "/search?q=caseloads+kind:memo", 400))
+    assert "kind:memo is not a kind." in from_url
+    assert "kind:finding" in from_url  # it lists the kinds
+    assert from_url == from_query
+
+
+def test_a_url_kind_in_another_spelling_is_read_as_the_kind(client: FlaskClient) -> None:
+    plural = page(client, "/search?q=caseloads&kind=Findings")
+    exact = page(client, "/search?q=caseloads&kind=finding")
+    assert summary(plural) == summary(exact)
+    assert facet_links(plural, "kind")["finding"][2]  # shown as selected
+
+
+def test_a_year_that_is_not_a_year_is_refused(client: FlaskClient) -> None:
+    assert "year:20x6 is not a year." in error_notice(page(client, "/search?year=20x6", 400))
+    assert "year:20x6 is not a year." in error_notice(page(client, "/search?q=year:20x6", 400))
+
+
+def test_an_error_page_keeps_the_facets_and_puts_the_message_first(client: FlaskClient) -> None:
+    soup = page(client, "/search?q=caseloads+AND&org=CRC", 400)
+    main = soup.select_one("main")
+    first = main.find(True)
+    assert "notice-error" in first["class"]
+    assert "AND has nothing to its right" in error_notice(soup)
+    # The filters alone are still counted, the chosen one selected, and the page says so.
+    kinds = facet_links(soup, "kind")
+    assert kinds and all(count > 0 for count, _, _ in kinds.values())
+    assert facet_links(soup, "organisation")["CRC"][2]
+    assert "the query could not run" in soup.select_one(".filters").get_text()
+    assert soup.select_one('a.skip-link[href="#search-error"]') is not None
+
+
+def test_a_bad_filter_still_lists_the_collection_facets(client: FlaskClient) -> None:
+    soup = page(client, "/search?q=caseloads&kind=memo", 400)
+    kinds = {"section", "finding", "quote", "comment", "recommendation"}  # the bundled report's too
+    assert set(facet_links(soup, "kind")) == kinds
+
+
+def test_a_page_past_the_end_says_so_and_links_the_last_page(client: FlaskClient) -> None:
+    first = page(client, "/search?q=caseloads&size=5")
+    pages = [a for a in first.select(".pager a") if a.get_text(strip=True).startswith("Page")]
+    last = int(pages[-1].get_text(strip=True).removeprefix("Page"))
+    soup = page(client, "/search?q=caseloads&size=5&page=40")
+    notice = " ".join(soup.select_one(".past-end").get_text(" ").split())
+    assert notice.startswith("Page 40 is past the end: the ")
+    assert f"fill {last} pages" in notice
+    link = soup.select_one(".past-end a")
+    assert ("page", str(last)) in params(link["href"]) and ("q", "caseloads") in params(
+        link["href"]
+    )
+    assert page(client, link["href"]).select(".hit")
+    assert page(client, "/search?q=caseloads&size=5").select_one(".past-end") is None
+
+
+def test_counts_have_the_right_grammar(client: FlaskClient) -> None:
+    soup = page(client, '/search?q="unreasonable and unmanageable"')
+    assert summary(soup) == '1 hit for “"unreasonable and unmanageable"”'
+    one = [
+        link.select_one(".facet-count").get_text(" ", strip=True)
+        for link in soup.select("a.facet-value")
+    ]
+    assert "1 element" in one and "1 elements" not in one
+
+
+# --- facets that add up (issue 16) ---------------------------------------------------------
+
+
+def test_a_selected_value_with_no_hits_stays_in_its_facet(client: FlaskClient) -> None:
+    # Press releases have no reader comments: the chosen type counts 0 under kind=comment.
+    soup = page(client, "/search?kind=comment&type=press_release")
+    assert "No documents" in summary(soup)  # browsing lists documents
+    assert facet_links(soup, "source_type")["press_release"][::2] == (0, True)
+    assert facet_links(soup, "kind")["comment"][2]
+    unknown = page(client, "/search?q=caseloads&region=Atlantis")
+    count, url, selected = facet_links(unknown, "region")["Atlantis"]
+    assert (count, selected) == (0, True)
+    assert ("region", "Atlantis") not in params(url)  # the link unselects it
+
+
+def test_the_page_says_why_facets_count_more_than_the_total(client: FlaskClient) -> None:
+    soup = page(client, "/search?collapse=0")  # every element, copies shown once
+    total = int(summary(soup).split()[0].replace(",", ""))
+    kinds = facet_links(soup, "kind")
+    counted = sum(count for count, _, _ in kinds.values())
+    note = soup.select_one(".counts-note")
+    assert counted > total  # the seeds reproduce report text in several posts
+    assert note is not None
+    assert f"{counted - total} elements repeat a text" in note.get_text()
+
+
+def test_no_counts_note_when_the_counts_add_up(client: FlaskClient) -> None:
+    soup = page(client, "/search?q=caseloads&type=press_release")
+    total = int(summary(soup).split()[0])
+    assert sum(count for count, _, _ in facet_links(soup, "kind").values()) == total
+    assert soup.select_one(".counts-note") is None
+
+
+# --- keyboard (issue 16) -------------------------------------------------------------------
+
+
+def test_the_search_page_offers_skip_to_results(client: FlaskClient) -> None:
+    soup = page(client, "/search?q=caseloads")
+    skip = soup.select_one('a.skip-link[href="#results"]')
+    assert skip is not None and skip.get_text() == "Skip to results"
+    assert soup.select_one("#results") is not None
+
+
+def test_the_document_page_has_a_search_box_for_slash(client: FlaskClient) -> None:
+    soup = page(client, "/documents/001_55a1e3615517bc02.txt?q=caseloads")
+    box = soup.select_one("input#q")
+    assert box is not None and box["value"] == "caseloads"
+    assert box.find_parent("form")["action"] == "/search"
+
+
+# --- regions that mean something (issue 16) -----------------------------------------------
+
+
+def test_no_region_counts_every_element_of_the_collection(client: FlaskClient) -> None:
+    soup = page(client, "/search")
+    total_elements = sum(count for count, _, _ in facet_links(soup, "source_type").values())
+    regions = facet_links(soup, "region")
+    assert max(count for count, _, _ in regions.values()) < total_elements
+    # Durham is named once, in passing, by the post about London: it is no subject.
+    assert "Durham" not in regions
+
+
+def test_a_region_mentioned_in_passing_stays_searchable_as_a_word(client: FlaskClient) -> None:
+    soup = page(client, "/search?q=Durham")
+    ids = [card.select_one(".hit-title a")["href"] for card in soup.select(".hit")]
+    assert any(href.startswith("/documents/003_8893c796f86cfea1.txt") for href in ids)
+    filed = page(client, "/search?region=London")
+    assert "003_8893c796f86cfea1.txt" in str(filed.select(".hit-title a"))
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ("((((", "A bracket ( is not closed."),
+        ("caseloads)", "A closing bracket ) has no opening bracket."),
+        ("org:", "org: needs a value right after the colon."),
+        ("OR", "OR has nothing to its left."),
+        ("NOT", "NOT has nothing after it."),
+        ("year:1900..2000", "The range year:1900..2000 is wider than 50 years."),
+    ],
+)
+def test_a_query_that_cannot_run_says_why_and_keeps_the_facets(
+    client: FlaskClient, query: str, says: str
+) -> None:
+    soup = page(client, f"/search?q={quote(query)}", 400)
+    assert says in error_notice(soup)
+    assert facet_links(soup, "kind")  # the collection's facets are still listed

@@ -1,7 +1,7 @@
 // Progressive enhancement only: every page works without this file.
 // - sort and "one hit per document" apply as soon as they change;
 // - on narrow screens the filter panel starts folded so the hits come first;
-// - "/" moves the focus to the search box.
+// - "/" moves the focus to the search box (every page that has one: search, document, similar).
 (function () {
   "use strict";
   document.documentElement.classList.add("js");

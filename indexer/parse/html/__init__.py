@@ -16,9 +16,9 @@ from pathlib import PurePath
 from indexer.entities import Gazetteer
 from indexer.errors import ParseError
 from indexer.model import Document, SourceText, SourceType
-from indexer.parse import analysis, blogger, press_release
+from indexer.parse import analysis, blogger, generic, press_release
 from indexer.parse.assemble import Draft, Meta, build_document
-from indexer.parse.body import draft_body
+from indexer.parse.bylines import Byline, find_byline
 from indexer.parse.html import metadata, selectors
 from indexer.parse.html.blocks import paras_of
 from indexer.parse.html.evidence import Evidence
@@ -36,7 +36,7 @@ DRAFTERS: dict[str, Drafter] = {
     BLOGGER: blogger.draft_post,
     ANALYSIS: analysis.draft_post,
     PRESS_RELEASE: press_release.draft_release,
-    GENERIC: draft_body,
+    GENERIC: generic.draft_post,
 }
 NO_TEXT = "no readable text in the page (only navigation, scripts, forms or hidden elements)"
 
@@ -60,21 +60,33 @@ def _parse(source: SourceText, gazetteer: Gazetteer) -> Document:
     paras = [para for para in paras_of(page.body) if not _is_dateline(para)]
     if not paras and not page.comments:
         raise ParseError(source.source_path, NO_TEXT)
-    evidence = _evidence(markup, page, [para.text for para in paras])
+    byline = _byline(page, paras)
+    if byline is not None:
+        paras = paras[: byline.first] + paras[byline.last + 1 :]
+    evidence = _evidence(markup, page, [para.text for para in paras], byline)
     chosen = metadata.resolve(evidence)
     title = chosen.title or PurePath(source.source_path).stem
     if page.report is not None:
         return build_report(source, page.report, gazetteer, title, chosen.date, chosen.url)
     if paras and paras[0].text.casefold() == title.casefold():
         paras = paras[1:]  # a body that repeats the title does not make it an element
-    family, source_type = _family(page, paras, markup)
+    family, source_type = _family(page, paras, markup, byline is not None)
     mark_quoted(paras, gazetteer)
     drafts = DRAFTERS[family](paras, gazetteer) + page.comments
     meta = Meta(title, chosen.date, chosen.site, chosen.author, source_type, chosen.url)
     return build_document(source, meta, drafts, gazetteer)
 
 
-def _evidence(markup: Markup, page: Page, lines: list[str]) -> dict[str, Evidence]:
+def _byline(page: Page, paras: list[Para]) -> Byline | None:
+    """Return the byline atop a page no platform recogniser claimed (a news site's article)."""
+    if page.family != GENERIC or page.source_type is not None:
+        return None
+    return find_byline([para.text for para in paras])
+
+
+def _evidence(
+    markup: Markup, page: Page, lines: list[str], byline: Byline | None
+) -> dict[str, Evidence]:
     own = page.markup
     own.date = metadata.from_markup_dates(markup) or own.date
     linked, meta = metadata.from_linked_data(markup), metadata.from_meta_tags(markup)
@@ -84,18 +96,33 @@ def _evidence(markup: Markup, page: Page, lines: list[str]) -> dict[str, Evidenc
         metadata.META: meta,
         metadata.MARKUP: own,
         metadata.TITLE_TAG: metadata.from_title_tag(markup, known_title),
-        metadata.TEXT: metadata.from_text(lines),
+        metadata.TEXT: metadata.from_text(lines, byline),
     }
 
 
-def _family(page: Page, paras: list[Para], markup: Markup) -> tuple[str, SourceType]:
-    """Return the body family and source type: the platform's, unless the body is a release."""
-    if page.family in {ANALYSIS, GENERIC} and press_release.detect([p.text for p in paras]):
+def _family(
+    page: Page, paras: list[Para], markup: Markup, bylined: bool
+) -> tuple[str, SourceType]:
+    """Return the body family and source type: the platform's, unless the body is a release.
+
+    A page that says nothing of its type but opens with a byline is a news article, and so is
+    a Blogger or WordPress page whose JSON-LD says `NewsArticle` (news sites run on them).
+    """
+    if (
+        page.family in {ANALYSIS, GENERIC}
+        and not bylined
+        and press_release.detect([p.text for p in paras])
+    ):
         return PRESS_RELEASE, SourceType.PRESS_RELEASE
+    linked = read_linked_data(markup.json_ld).type or ""
+    declared = selectors.LINKED_DATA_SOURCE_TYPES.get(linked)
+    if declared == SourceType.NEWS.value and page.source_type is SourceType.BLOG_POST:
+        return page.family, SourceType.NEWS  # a news site on a blog platform says so
     if page.source_type is not None:
         return page.family, page.source_type
-    linked = read_linked_data(markup.json_ld).type or ""
-    return page.family, SourceType(selectors.LINKED_DATA_SOURCE_TYPES.get(linked, "other"))
+    if declared is None and bylined:
+        return page.family, SourceType.NEWS
+    return page.family, SourceType(declared or "other")
 
 
 def _is_dateline(para: Para) -> bool:
@@ -106,15 +133,18 @@ def _is_dateline(para: Para) -> bool:
 def mark_quoted(paras: list[Para], gazetteer: Gazetteer) -> None:
     """Give `blockquote` paragraphs the source their lead-in names, unless it introduces speech."""
     lead_in: Para | None = None
+    heading: Para | None = None
     for para in paras:
         if not para.quoted:
             lead_in = None if para.heading else para
-        elif (
-            para.quoted_from is None
-            and lead_in is not None
-            and not _introduces_speech(lead_in, gazetteer)
-        ):
-            para.quoted_from = source_of(lead_in.text, gazetteer)
+            heading = para if para.heading else heading
+        elif para.quoted_from is None:
+            named = None
+            if lead_in is not None and not _introduces_speech(lead_in, gazetteer):
+                named = source_of(lead_in.text, gazetteer)
+            if named is None and heading is not None:
+                named = source_of(heading.text, gazetteer)  # "Findings — CRC" over the quote
+            para.quoted_from = named
 
 
 def _introduces_speech(para: Para, gazetteer: Gazetteer) -> bool:

@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bs4.element import Tag
 
+from indexer.parse.bylines import Byline
 from indexer.parse.dates import parse_date, publication_date
 from indexer.parse.html import selectors
 from indexer.parse.html.evidence import Evidence
@@ -25,7 +26,7 @@ JSON_LD, META, MARKUP, TITLE_TAG, TEXT = "json-ld", "meta", "markup", "title-tag
 PRECEDENCE: dict[str, tuple[str, ...]] = {
     "title": (JSON_LD, META, MARKUP, TITLE_TAG, TEXT),
     "date": (JSON_LD, META, MARKUP, TEXT),
-    "author": (JSON_LD, META, MARKUP),
+    "author": (JSON_LD, META, MARKUP, TEXT),
     "site": (JSON_LD, META, MARKUP, TITLE_TAG),
     # The canonical link is the page's own answer to "which URL am I"; JSON-LD often repeats
     # it, and Blogger's og:url may carry ?m=1.
@@ -131,11 +132,12 @@ def from_title_tag(markup: Markup, known_title: str | None) -> Evidence:
     return Evidence(title=full, site=site)
 
 
-def from_text(lines: list[str]) -> Evidence:
-    """Return the fallbacks the body text offers: its first line, a publication date."""
+def from_text(lines: list[str], byline: Byline | None = None) -> Evidence:
+    """Return the fallbacks the body text offers: its first line, a byline, a publication date."""
     # A body of one line keeps it: a page's only paragraph is content, not a title.
     title = lines[0] if len(lines) > 1 else None
-    return Evidence(title=title, date=publication_date("\n".join(lines)))
+    date = (byline.date if byline else None) or publication_date("\n".join(lines))
+    return Evidence(title=title, date=date, author=byline.author if byline else None)
 
 
 def resolve(evidence: dict[str, Evidence]) -> Evidence:

@@ -32,9 +32,17 @@ def extract(markup: Markup) -> Page:
     """Return the main content found by structure, the first `h1` as the markup title."""
     root = markup.soup.body or markup.soup
     body = declared_article(markup, root) or densest_block(root) or root
-    heading = body.find("h1") or root.find("h1")
+    heading = body.find("h1") or _first_content_h1(root)
     evidence = Evidence(title=text_of(heading) or None)
     return Page(GENERIC, [body], evidence, comments=comments(markup))
+
+
+def _first_content_h1(root: Tag) -> Tag | None:
+    """Return the first `h1` outside site chrome: a masthead's `h1` is the site, not the title."""
+    for heading in root.find_all("h1"):
+        if not any(is_noise(tag) for tag in (heading, *heading.parents) if isinstance(tag, Tag)):
+            return heading
+    return None
 
 
 def declared_article(markup: Markup, root: Tag) -> Tag | None:
