@@ -99,6 +99,11 @@ class SearchBackend(Protocol):
         """Return the elements most like one element, or None if it is not indexed."""
         ...
 
+    def catalogue(self) -> list[Document]:
+        """Return every indexed document's metadata (title, date, type, regions, report…),
+        without its elements, in id order."""
+        ...
+
     def sources(self, doc_id: str) -> dict[str, list[HitSource]]:
         """Return, per element id of a document, the other documents holding its text (the
         original first, then by date); elements whose text is nowhere else are left out."""

@@ -147,6 +147,8 @@ class Document:
     rating: str | None = None
     """A report's overall rating: Outstanding, Good, Requires improvement or Inadequate."""
     report: ReportInfo | None = None
+    inspection: str | None = None
+    """The inspection a sidecar says the document is about (`derbyshire-2016-09`)."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the document as the JSON-ready mapping of the public parse format."""
@@ -165,6 +167,7 @@ class Document:
             "people": list(self.people),
             "rating": self.rating,
             "report": self.report.to_dict() if self.report else None,
+            "inspection": self.inspection,
             "elements": [element.to_dict() for element in self.elements],
         }
 

@@ -137,6 +137,7 @@ def document_meta(document: Document) -> dict[str, Any]:
         "regions": document.regions,
         "people": document.people,
         "report": document.report.to_dict() if document.report else None,
+        "inspection": document.inspection,
     }
 
 
@@ -229,6 +230,7 @@ def document_from_records(doc_id: str, records: list[Record]) -> Document:
         elements=[element_from_record(r) for r in records],
         rating=first.get(RATING),
         report=ReportInfo.from_dict(meta["report"]) if meta.get("report") else None,
+        inspection=meta.get("inspection"),
     )
 
 

@@ -45,6 +45,8 @@ class SearchRequest:
     with_facets: bool = True
     collapse: bool = False
     """Show one hit per document, with a count of its further hits (`Hit.more_in_document`)."""
+    documents: tuple[str, ...] = ()
+    """Only elements of these documents (an inspection's sources); empty: every document."""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any
 from indexer.errors import SourceError
 from indexer.model import SourceType
 
-SIDECAR_FIELDS = ("title", "date", "url", "site", "author", "source_type")
+SIDECAR_FIELDS = ("title", "date", "url", "site", "author", "source_type", "inspection")
 """The document fields a sidecar may set; anything else is refused as a likely typo."""
 MAX_SIDECAR_BYTES = 64 * 1024
 

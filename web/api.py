@@ -10,6 +10,7 @@ from flask import Blueprint, abort, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from indexer.results import MAX_PAGE_SIZE
+from web.inspections import restrict
 from web.params import bounded_int, search_request
 from web.services import search_service
 
@@ -21,7 +22,7 @@ SIMILAR_DEFAULT = 10
 @bp.get("/search")
 def search() -> ResponseReturnValue:
     """Return hits, facet counts, paging and the suggestion for the parameters given."""
-    wanted = search_request(request.args, current_app.config["PAGE_SIZE"])
+    wanted = restrict(search_request(request.args, current_app.config["PAGE_SIZE"]), request.args)
     return jsonify(search_service().search(wanted).to_dict())
 
 

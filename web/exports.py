@@ -18,6 +18,7 @@ from flask.typing import ResponseReturnValue
 from indexer.exports import csv_lines, json_lines, jsonl_lines, start_export
 from indexer.results import Hit, SortOrder
 from web.feeds import FEED_SIZE, atom_feed
+from web.inspections import restrict
 from web.links import href
 from web.params import search_request
 from web.services import search_service
@@ -34,7 +35,7 @@ MEDIA = {
 @bp.get("/search.<any(csv, json, jsonl):form>")
 def export(form: str) -> ResponseReturnValue:
     """Return every hit of the search in the URL as CSV, one JSON object, or JSON lines."""
-    wanted = search_request(request.args, current_app.config["PAGE_SIZE"])
+    wanted = restrict(search_request(request.args, current_app.config["PAGE_SIZE"]), request.args)
     started = start_export(search_service(), wanted)
     lines: Iterator[str] = (
         csv_lines(started.hits()) if form == "csv"
@@ -51,7 +52,7 @@ def export(form: str) -> ResponseReturnValue:
 @bp.get("/search.atom")
 def feed() -> ResponseReturnValue:
     """Return the newest hits of the search in the URL as an Atom feed."""
-    wanted = search_request(request.args, current_app.config["PAGE_SIZE"])
+    wanted = restrict(search_request(request.args, current_app.config["PAGE_SIZE"]), request.args)
     newest = replace(wanted, sort=SortOrder.NEWEST, page=1, page_size=FEED_SIZE, with_facets=False)
     results = search_service().search(newest)
     kept = [(k, v) for k, v in request.args.items(multi=True) if k not in ("page", "size", "sort")]

@@ -13,6 +13,7 @@ from indexer.errors import QueryError
 from indexer.model import Document, Element
 from indexer.results import SearchRequest, SearchResults
 from web.documentpage import document_page
+from web.inspections import restrict
 from web.params import BadParameterError, optional_int, search_request
 from web.searchpage import hit_card, search_page
 from web.services import search_service
@@ -29,6 +30,7 @@ def search() -> ResponseReturnValue:
     wanted = None
     try:
         wanted = search_request(request.args, current_app.config["PAGE_SIZE"])
+        wanted = restrict(wanted, request.args)
         results = search_service().search(wanted)
     except QueryError as error:
         return _failed_search(error.message, error.hint, wanted)

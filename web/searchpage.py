@@ -225,6 +225,13 @@ def _chips(pairs: links.Pairs) -> list[Chip]:
             facet = names[param]
             label = f"{FACET_LABELS[facet]}: {value_label(facet, value)}"
             chips.append(Chip(label, links.href(_base(), links.toggled(pairs, param, value))))
+    inspection = next((v for n, v in pairs if n == "inspection"), None)
+    if inspection:
+        chips.append(
+            Chip(
+                f"Inspection: {inspection}", links.href(_base(), links.without(pairs, "inspection"))
+            )
+        )
     for param, word in (("from", "From"), ("to", "To")):
         date = next((v for n, v in pairs if n == param), None)
         if date:

@@ -133,8 +133,14 @@ class TypesenseSearch:
         compiler = self._compiler(served)
         days = date_range(request.date_from, request.date_to)
         guard = own_text_guard(compiler, tree)
+        chosen = frozenset(token(doc_id) for doc_id in request.documents)
         matched = all_of(
-            [compiler.compile(tree), compiler.compile(days or qt.Everything()), guard or True]
+            [
+                compiler.compile(tree),
+                compiler.compile(days or qt.Everything()),
+                guard or True,
+                Has(DOC_KEY, chosen) if chosen else True,
+            ]
         )
         selected = self._resolve_filters(request, served)
         facet_filters = {
@@ -246,6 +252,15 @@ class TypesenseSearch:
         return [
             hit_of(rec, score, targets, copies.get(rec[ELEMENT_ID], [])) for rec, score in records
         ]
+
+    def catalogue(self) -> list[Document]:
+        """Return every document's metadata, from its first element's record."""
+        served = self._current()
+        firsts = sorted(self._records(served, f"{POSITION}:=0"), key=lambda r: r[DOCUMENT_ID])
+        documents = [document_from_records(r[DOCUMENT_ID], [r]) for r in firsts]
+        for document in documents:
+            document.elements = []
+        return documents
 
     def sources(self, doc_id: str) -> dict[str, list[HitSource]]:
         """Return, per element of `doc_id`, the other documents that hold its text."""

@@ -166,6 +166,9 @@ class WhooshSearch:
         """
         days = date_range(request.date_from, request.date_to)
         dates = None if days is None else self._query_compiler(searcher).compile(days)
+        if request.documents:
+            chosen = wq.Or([wq.Term(DOCUMENT_ID, doc_id) for doc_id in request.documents])
+            dates = chosen if dates is None else wq.And([dates, chosen])
         if self.bulk:
             bulk = self._bulk_searcher(searcher)
             base, scores = bulk.evaluate(parsed)
@@ -175,7 +178,7 @@ class WhooshSearch:
                 )
                 base &= bulk.mask(guard) | firsts
             if dates is not None:
-                base &= bulk.evaluate(dates)[0]
+                base &= bulk.mask(dates)
             return base, scores, False
         own = None if guard is None else wq.Or([guard, FIRST_ELEMENTS])
         filters = [q for q in (dates, own) if q is not None]
@@ -204,6 +207,15 @@ class WhooshSearch:
         results = searcher.search(wq.Term(DOCUMENT_ID, doc_id), limit=None, sortedby=POSITION)
         records = [record_at(searcher, hit.docnum) for hit in results]
         return document_from_records(doc_id, records) if records else None
+
+    def catalogue(self) -> list[Document]:
+        """Return every document's metadata, from its first element's record."""
+        searcher = self._current_searcher()
+        firsts = searcher.search(wq.NumericRange(POSITION, 0, 0), limit=None)
+        records = sorted(
+            (record_at(searcher, hit.docnum) for hit in firsts), key=lambda r: r[DOCUMENT_ID]
+        )
+        return [_without_elements(document_from_records(r[DOCUMENT_ID], [r])) for r in records]
 
     def sources(self, doc_id: str) -> dict[str, list[HitSource]]:
         """Return, per element of `doc_id`, the other documents that hold its text."""
@@ -396,7 +408,7 @@ class WhooshSearch:
     ) -> tuple[list[tuple[int, float]], bool]:
         """Return the top hits as Whoosh's collectors rank them (sorted orders, no bulk)."""
         dated = bool(request.date_from or request.date_to)
-        restricted = guarded or any(request.filters.values()) or dated
+        restricted = guarded or any(request.filters.values()) or dated or bool(request.documents)
         allowed = set(np.flatnonzero(matching).tolist()) if restricted else None
         sortedby = _sort_facets(request.sort)
         results, timed_out = collect_page(
@@ -461,6 +473,11 @@ def _resolve_filters(request: SearchRequest, tables: dict[str, FacetTable]) -> d
             known = tables[name].values
             selected[name] = [resolve_filter(name, v, known) for v in values]
     return selected
+
+
+def _without_elements(document: Document) -> Document:
+    document.elements = []
+    return document
 
 
 def _histogram(table: FacetTable, matching: Mask) -> dict[str, int]:

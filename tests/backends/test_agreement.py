@@ -203,3 +203,23 @@ def test_sources_of_every_document_agree(
         assert clustered_service.sources(doc_id) == expected
         listed += len(expected)
     assert listed > 10
+
+
+def test_catalogues_and_the_inspections_they_give_agree(
+    reference_service: SearchBackend, clustered_service: SearchBackend
+) -> None:
+    from indexer.inspections import link_inspections
+
+    expected, got = reference_service.catalogue(), clustered_service.catalogue()
+    assert len(expected) == 10 and not any(d.elements for d in got)
+    assert [replace(d, source_path="") for d in got] == [
+        replace(d, source_path="") for d in expected
+    ]
+    inspections = link_inspections(expected)
+    assert [i.to_dict() for i in link_inspections(got)] == [i.to_dict() for i in inspections]
+    derbyshire = next(i for i in inspections if i.id == "derbyshire-2016-09")
+    request = SearchRequest("probation", documents=tuple(derbyshire.document_ids))
+    wanted, found = reference_service.search(request), clustered_service.search(request)
+    assert found.total == wanted.total > 0
+    assert facet_table(found) == facet_table(wanted)
+    assert {h.document_id for h in found.hits} <= set(derbyshire.document_ids)

@@ -1,0 +1,228 @@
+"""Inspections as users think of them: "the Derbyshire inspection of September 2016", with
+every document about it (the report, the press release, analyses, blog posts) on a timeline.
+
+Documents are linked from their metadata alone, engine-free, and every link says why:
+
+1. A sidecar's `inspection` field names the inspection outright (it wins over inference).
+2. Each area a document is about (its subject regions; a report's title-page area) gathers
+   the documents about it, in date order, into runs no longer than WINDOW_DAYS from the
+   first; a run is an inspection when it holds the inspectorate's report or press release,
+   or a document that names HM Inspectorate of Probation.
+3. A run whose documents all belong to a larger run (a wider region a post also names:
+   "Midlands" beside "Staffordshire") is not an inspection of its own.
+
+An inspection is known by its area and month, the report's or press release's publication
+month when it has one, else its first document's: `derbyshire-2016-09`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from indexer.model import Document, SourceType
+
+WINDOW_DAYS = 120
+"""The longest a run of commentary about one area lasts from its first document."""
+INSPECTORATE = "HMI Probation"
+"""The gazetteer's name of HM Inspectorate of Probation."""
+ANCHORS = (SourceType.INSPECTION_REPORT, SourceType.PRESS_RELEASE)
+"""The inspectorate's own documents: an inspection's month is theirs."""
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document of an inspection, and why it is linked."""
+
+    document: Document
+    reason: str
+
+
+@dataclass
+class Inspection:
+    """An inspection: its area and month, and its sources in date order."""
+
+    id: str
+    area: str
+    month: str
+    """YYYY-MM."""
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """Return the inspection's name as a reader says it: "Derbyshire, September 2016"."""
+        year, month = self.month.split("-")
+        return f"{self.area}, {MONTHS[int(month) - 1]} {year}"
+
+    @property
+    def rating(self) -> str | None:
+        """Return the overall rating of its report, when one is indexed and rated."""
+        return next((s.document.rating for s in self.sources if s.document.rating), None)
+
+    @property
+    def organisations(self) -> list[str]:
+        """Return what was inspected: the report's title page, else what every source names."""
+        for source in self.sources:
+            report = source.document.report
+            if report is not None and report.inspected:
+                return list(report.inspected)
+        named = [set(s.document.organisations) - {INSPECTORATE} for s in self.sources]
+        return sorted(set.intersection(*named)) if named else []
+
+    @property
+    def document_ids(self) -> list[str]:
+        """Return the ids of its sources."""
+        return [source.document.id for source in self.sources]
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the inspection as its JSON object."""
+        return {
+            "id": self.id,
+            "label": self.label,
+            "area": self.area,
+            "month": self.month,
+            "rating": self.rating,
+            "organisations": self.organisations,
+            "sources": [
+                {
+                    "document_id": s.document.id,
+                    "title": s.document.title,
+                    "date": s.document.date,
+                    "source_type": s.document.source_type.value,
+                    "site": s.document.site,
+                    "reason": s.reason,
+                }
+                for s in self.sources
+            ],
+        }
+
+
+def link_inspections(documents: Iterable[Document]) -> list[Inspection]:
+    """Return the inspections the documents are about, newest first."""
+    documents = sorted(documents, key=_when)
+    found: dict[str, Inspection] = {}
+    placed: set[str] = set()
+    for document in documents:
+        named = document.inspection
+        if named:
+            inspection = found.setdefault(named, _named(named, document))
+            inspection.sources.append(Source(document, "named by its metadata file"))
+            placed.add(document.id)
+    runs = [run for area in _areas(documents) for run in _runs(area, documents, placed)]
+    runs.sort(key=lambda run: (-len(run[1]), run[0]))
+    kept: list[tuple[str, list[Document]]] = []
+    for area, members in runs:
+        ids = {d.id for d in members}
+        if any(ids <= {d.id for d in other} for _, other in kept):
+            continue  # a wider region some of a larger run's documents also name
+        if not any(_signals(d) for d in members):
+            continue
+        kept.append((area, members))
+    for area, members in kept:
+        month = _month_of(members)
+        inspection = Inspection(f"{_slug(area)}-{month}", area, month)
+        if inspection.id in found:
+            inspection = found[inspection.id]
+        first = members[0]
+        for document in members:
+            inspection.sources.append(Source(document, _reason(document, area, first)))
+        found[inspection.id] = inspection
+    for inspection in found.values():
+        inspection.sources.sort(key=lambda s: _timeline(s.document))
+    return sorted(found.values(), key=lambda i: (i.month, i.id), reverse=True)
+
+
+def _when(document: Document) -> tuple[str, str]:
+    return (document.date or "9999-99-99", document.id)
+
+
+def _timeline(document: Document) -> tuple[str, bool, str]:
+    """Return a source's place on the timeline: by date, the report first on its day."""
+    report = document.source_type is SourceType.INSPECTION_REPORT
+    return (document.date or "9999-99-99", not report, document.id)
+
+
+def _areas(documents: Iterable[Document]) -> list[str]:
+    areas: dict[str, None] = {}
+    for document in documents:
+        for area in _areas_of(document):
+            areas[area] = None
+    return list(areas)
+
+
+def _areas_of(document: Document) -> list[str]:
+    report = document.report
+    return list(report.area) if report is not None and report.area else list(document.regions)
+
+
+def _runs(
+    area: str, documents: list[Document], placed: set[str]
+) -> Iterable[tuple[str, list[Document]]]:
+    """Yield the runs of dated documents about `area`, each within WINDOW_DAYS of its first."""
+    about = [d for d in documents if d.date and d.id not in placed and area in _areas_of(d)]
+    run: list[Document] = []
+    for document in about:
+        if run and _days(run[0], document) > WINDOW_DAYS:
+            yield area, run
+            run = []
+        run.append(document)
+    if run:
+        yield area, run
+
+
+def _days(first: Document, later: Document) -> int:
+    return (_day(later) - _day(first)).days
+
+
+def _day(document: Document) -> date:
+    return date.fromisoformat((document.date or "1900-01-01")[:10])
+
+
+def _signals(document: Document) -> bool:
+    """Return whether a document shows that its area was inspected."""
+    return document.source_type in ANCHORS or INSPECTORATE in document.organisations
+
+
+def _month_of(members: list[Document]) -> str:
+    for document in members:
+        report = document.report
+        if document.source_type is SourceType.INSPECTION_REPORT and report and report.published:
+            return report.published[:7]
+    anchor = next((d for d in members if d.source_type in ANCHORS), members[0])
+    return (anchor.date or "")[:7]
+
+
+def _reason(document: Document, area: str, first: Document) -> str:
+    if document.source_type is SourceType.INSPECTION_REPORT:
+        return f"the inspection report on {area}"
+    if document.source_type is SourceType.PRESS_RELEASE and INSPECTORATE in document.organisations:
+        return f"the inspectorate's press release on {area}"
+    if document is first:
+        return f"about {area}: the first document on it in {_month_label(document)}"
+    days = _days(first, document)
+    if days == 0:
+        return f"about {area}, published the same day as {first.title!r}"
+    return f"about {area}, {days} day{'s' if days != 1 else ''} after {first.title!r}"
+
+
+def _month_label(document: Document) -> str:
+    year, month = (document.date or "0000-01")[:7].split("-")
+    return f"{MONTHS[int(month) - 1]} {year}"
+
+
+def _named(named: str, document: Document) -> Inspection:
+    """Return the inspection a sidecar names, read as `area-YYYY-MM` where it can be."""
+    match = re.fullmatch(r"(.+)-(\d{4})-(\d{2})", named)
+    if match:
+        return Inspection(named, match[1].replace("-", " ").title(), f"{match[2]}-{match[3]}")
+    return Inspection(named, named, (document.date or "0000-01")[:7])
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
