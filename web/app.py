@@ -13,7 +13,7 @@ from flask import Flask, Response
 from markupsafe import Markup
 
 from indexer.wording import plural
-from web import api, exports, inspections, pages
+from web import api, exports, inspections, matrix, pages
 from web.config import load_config
 from web.errors import register_error_handlers
 from web.labels import human_date, human_datetime, value_label
@@ -48,6 +48,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(exports.bp)
     app.register_blueprint(inspections.bp)
+    app.register_blueprint(matrix.bp)
     register_error_handlers(app)
     app.after_request(_add_security_headers)
     return app

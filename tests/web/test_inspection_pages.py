@@ -60,3 +60,28 @@ def test_from_the_header_to_an_inspection_and_its_search(page: Page, live_server
     expect(page.locator(".chips")).to_contain_text("derbyshire-2016-09")
     titles = page.locator(".hit-title").all_inner_texts()
     assert titles and all("Derbyshire" in title for title in titles)
+
+
+def test_the_findings_matrix_counts_findings_per_organisation_and_inspection(
+    client: FlaskClient,
+) -> None:
+    data = client.get("/api/findings-matrix").get_json()
+    assert "CRC" in data["organisations"]
+    derbyshire = next(c for c in data["inspections"] if c["id"] == "derbyshire-2016-09")
+    count = derbyshire["findings"]["CRC"]
+    assert count > 0
+    listed = client.get(derbyshire["search"]["CRC"].replace("/search", "/api/search") + "&size=100")
+    hits = listed.get_json()
+    kinds = {v["value"]: v["count"] for v in hits["facets"]["kind"]}
+    assert kinds["finding"] == count  # the cell counts elements, as the facets do
+    assert hits["total"] > 0 and all(h["kind"] == "finding" for h in hits["hits"])
+    rows = client.get("/findings-matrix.csv").get_data(as_text=True).splitlines()
+    assert rows[0].startswith("organisation,") and "derbyshire-2016-09" in rows[0]
+    crc = next(row for row in rows[1:] if row.startswith("CRC,"))
+    position = rows[0].split(",").index("derbyshire-2016-09")
+    assert int(crc.split(",")[position]) == count
+    page = BeautifulSoup(client.get("/findings-matrix").data, "html.parser")
+    cell = page.select_one(
+        f'a[aria-label="{count} findings about CRC in Derbyshire, September 2016"]'
+    )
+    assert cell is not None and "inspection=derbyshire-2016-09" in cell["href"]
