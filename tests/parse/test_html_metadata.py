@@ -139,7 +139,8 @@ def test_sidecar_by_stem_and_partial_fields(tmp_path: Path) -> None:
         ('["x"]', "sidecar must hold one object of fields"),
         (
             '{"titel": "x"}',
-            "unknown sidecar field 'titel' (allowed: title, date, url, site, author, source_type)",
+            "unknown sidecar field 'titel' "
+            "(allowed: title, date, url, site, author, source_type, inspection)",
         ),
         ('{"date": "yesterday"}', "sidecar date 'yesterday' is not YYYY-MM-DD"),
         ('{"source_type": "memo"}', "sidecar source_type 'memo' is not one of"),
