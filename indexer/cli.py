@@ -487,7 +487,7 @@ def _describe_document(document: Document, notes: tuple[str, ...] = ()) -> str:
         f"  regions: {', '.join(document.regions) or '-'}",
         f"  people: {', '.join(document.people) or '-'}",
         f"  {plural(len(document.elements), 'element')}: "
-        + ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())),
+        + ", ".join(plural(n, kind) for kind, n in sorted(kinds.items())),
     ]
     lines += [*describe_outline(document), ""]
     for element in document.elements:

@@ -69,6 +69,12 @@ def time_limit(seconds: float) -> Iterator[None]:
         yield
         if _Alarm.fired:  # the work overran, and the exception raised into it was swallowed
             raise DeadlineExceeded
+    except DeadlineExceeded:
+        raise
+    except Exception as error:
+        if _Alarm.fired:  # raised inside a C callback, it arrives wrapped (ctypes.ArgumentError)
+            raise DeadlineExceeded from error
+        raise
     finally:
         _Alarm.armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)

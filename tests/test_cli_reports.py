@@ -65,7 +65,7 @@ def test_parse_shows_a_reports_outline_with_every_rating_and_recommendation() ->
         "rated_reportlab.pdf — An inspection of probation services in: "
         "Staffordshire and West Midlands Community Rehabilitation Company\n"
     )
-    assert lines[5] == "  72 elements: 33 finding, 11 rating, 6 recommendation, 22 section\n"
+    assert lines[5] == "  72 elements: 33 findings, 11 ratings, 6 recommendations, 22 sections\n"
     assert "".join(lines[6 : 6 + OUTLINE.count("\n")]) == OUTLINE
     assert (
         "   8 p.4  rating   Requires improvement  Overall rating: Requires improvement\n" in lines

@@ -71,3 +71,26 @@ def test_other_threads_run_unbounded_and_limits_do_not_nest() -> None:
     with time_limit(5):
         assert not can_limit()
     assert can_limit()
+
+
+def _busy(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def test_a_deadline_swallowed_by_the_work_is_raised_on_the_way_out() -> None:
+    """A finaliser or a callback that swallows the exception cannot hide the overrun."""
+    with pytest.raises(DeadlineExceeded), time_limit(0.01):
+        for _ in range(20):
+            with suppress(DeadlineExceeded):  # as a finaliser's swallowing does
+                _busy(0.01)
+
+
+def test_a_deadline_that_arrives_wrapped_is_unwrapped() -> None:
+    """ctypes turns an exception raised in a callback's argument into ArgumentError."""
+    with pytest.raises(DeadlineExceeded), time_limit(0.01):
+        try:
+            _busy(1.0)
+        except DeadlineExceeded as error:
+            raise ValueError("argument 1: DeadlineExceeded") from error
