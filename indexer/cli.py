@@ -47,6 +47,7 @@ from indexer.exports import (
 )
 from indexer.fields import FACETS
 from indexer.highlight import plain_snippet
+from indexer.inspections import link_inspections
 from indexer.limits import (
     DEFAULT_INGEST_LIMITS,
     DEFAULT_LIMITS,
@@ -351,6 +352,10 @@ def check(**options: Any) -> None:
     show_envvar=True,
     help="Change query limits: NAME=VALUE,… (max_terms=64,max_depth=4; see the README).",
 )
+@click.option(
+    "--inspection",
+    help="Only the documents of this inspection (an id such as derbyshire-2016-09).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print results as one JSON object.")
 @click.option(
     "--format",
@@ -383,6 +388,8 @@ def search(query: str, **options: Any) -> None:
     if options["time_budget_ms"]:
         limits = replace(limits, time_budget_ms=options["time_budget_ms"])
     settings = backend_settings(options, limits)
+    if options["inspection"]:
+        request = replace(request, documents=_inspection_documents(settings, options["inspection"]))
     if options["output"] in EXPORT_FORMATS:
         _export(settings, request, options["output"])
         return
@@ -441,6 +448,22 @@ def _export(settings: BackendSettings, request: SearchRequest, output: str) -> N
         raise click.ClickException(_unavailable(error)) from None
     finally:
         service.close()
+
+
+def _inspection_documents(settings: BackendSettings, wanted: str) -> tuple[str, ...]:
+    """Return the documents of the inspection `wanted`, or fail naming the known ones."""
+    service = _search_service(settings)
+    try:
+        inspections = link_inspections(service.catalogue())
+    except IndexUnavailableError as error:
+        raise click.ClickException(_unavailable(error)) from None
+    finally:
+        service.close()
+    found = next((i for i in inspections if i.id == wanted.strip()), None)
+    if found is None:
+        known = ", ".join(i.id for i in inspections) or "none"
+        raise click.UsageError(f"no inspection {wanted!r}\nHint: The inspections are: {known}.")
+    return tuple(found.document_ids)
 
 
 def _search_service(settings: BackendSettings) -> SearchBackend:

@@ -143,6 +143,9 @@ class SearchResults:
     histogram: dict[str, int] = field(default_factory=dict)
     """Elements per month (YYYY-MM) of the matches under all filters, like the facets;
     empty without facets."""
+    per_document: dict[str, int] = field(default_factory=dict)
+    """Elements per document of the matches under all filters, like the facets (with facets
+    only): what the web app counts inspections from. Not part of the JSON."""
 
     @property
     def page_count(self) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from indexer.entities import load_gazetteer
 from indexer.inspections import link_inspections
 from indexer.model import Document, ReportInfo, SourceFormat, SourceType
@@ -68,3 +70,27 @@ def test_the_reports_month_and_a_sidecars_inspection_win() -> None:
 
 def test_nothing_is_an_inspection_without_an_area() -> None:
     assert link_inspections([doc("x", "2018-01-01", SourceType.PRESS_RELEASE, [])]) == []
+
+
+def test_the_cli_keeps_a_search_to_an_inspection(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from indexer.cli import main
+    from indexer.pipeline import index_corpus
+
+    index_corpus(SEED_DOCUMENTS, tmp_path / "index")
+    args = ["search", "caseloads", "--index", str(tmp_path / "index"), "--limit", "100", "--json"]
+    runner = CliRunner()
+    everything = json.loads(runner.invoke(main, args).output)
+    within = json.loads(runner.invoke(main, [*args, "--inspection", "derbyshire-2016-09"]).output)
+    documents = {hit["document_id"] for hit in within["hits"]}
+    assert documents and documents <= {
+        "002_88a13416ebd90fb1.txt",
+        "004_e5c2bc1fff8f5255.txt",
+        "005_derbyshire_quality_and_impact_2016.pdf",
+    }
+    assert within["total"] < everything["total"]
+    refused = runner.invoke(main, [*args, "--inspection", "atlantis-1999-01"])
+    assert refused.exit_code == 2 and "staffordshire-2017-01" in refused.output

@@ -8,10 +8,11 @@ request: a catalogue of first records, cheap beside a search.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import replace
 
-from flask import Blueprint, abort, jsonify, render_template
+from flask import Blueprint, abort, current_app, jsonify, render_template
 from flask.typing import ResponseReturnValue
 from werkzeug.datastructures import MultiDict
 
@@ -24,9 +25,19 @@ from web.services import search_service
 bp = Blueprint("inspections", __name__)
 
 
+CACHE_S = 10.0
+"""How long an app reuses its linked inspections (a reindex shows within this)."""
+
+
 def all_inspections() -> list[Inspection]:
-    """Return the inspections of the served index, newest first."""
-    return link_inspections(search_service().catalogue())
+    """Return the inspections of the served index, newest first (linked at most every
+    CACHE_S seconds per app: a catalogue reads every document's first record)."""
+    cached: tuple[float, list[Inspection]] | None = current_app.extensions.get("inspections")
+    now = time.monotonic()
+    if cached is None or now - cached[0] > CACHE_S:
+        cached = (now, link_inspections(search_service().catalogue()))
+        current_app.extensions["inspections"] = cached
+    return cached[1]
 
 
 def find(inspection_id: str) -> Inspection | None:

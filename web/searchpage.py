@@ -7,12 +7,14 @@ snippet is escaped text with `<mark>` around matches (made by the search service
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from flask import url_for
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
+from indexer.inspections import Inspection
 from indexer.model import ElementKind
 from indexer.results import Hit, SearchResults, SortOrder
 from indexer.wording import plural
@@ -215,6 +217,34 @@ def _facet_groups(results: SearchResults, pairs: links.Pairs) -> list[FacetGroup
             FacetGroup(name, FACET_LABELS[name], facet_links[:shown], facet_links[shown:])
         )
     return groups
+
+
+def inspection_facet(
+    inspections: Sequence[Inspection], results: SearchResults, args: MultiDict[str, str]
+) -> FacetGroup | None:
+    """Return the inspections the hits come from, as a facet: each counts the matching
+    elements of its documents (the selected one only, while one is selected)."""
+    pairs = links.pairs_of(args)
+    chosen = args.get("inspection", "").strip()
+    found = []
+    for inspection in inspections:
+        count = sum(results.per_document.get(d, 0) for d in inspection.document_ids)
+        selected = inspection.id == chosen
+        if count or selected:
+            url = (
+                links.href(
+                    _base(),
+                    links.toggled(links.without(pairs, "inspection"), "inspection", inspection.id),
+                )
+                if not selected
+                else links.href(_base(), links.without(pairs, "inspection"))
+            )
+            found.append(FacetLink(inspection.id, inspection.label, count, selected, url))
+    if not found:
+        return None
+    found.sort(key=lambda link: (not link.selected, -link.count, link.label))
+    shown = max(FACET_VALUES_SHOWN, 1)
+    return FacetGroup("inspection", "Inspection", found[:shown], found[shown:])
 
 
 def _chips(pairs: links.Pairs) -> list[Chip]:

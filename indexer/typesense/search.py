@@ -165,6 +165,8 @@ class TypesenseSearch:
         if request.with_facets:
             unselected = [name for name in FACETS if name not in facet_filters]
             searches.append(self._facet_search(everything, [*unselected, MONTH]))
+            per_document = self._facet_search(everything, [DOCUMENT_ID])
+            searches.append({**per_document, "max_facet_values": 1_000_000})
             for name in facet_filters:
                 others = [f for other, f in facet_filters.items() if other != name]
                 searches.append(self._facet_search(all_of([matched, *others]), [name]))
@@ -187,6 +189,10 @@ class TypesenseSearch:
             )
             for record, score in records
         ]
+        documents: dict[str, int] = {}
+        if request.with_facets:
+            documents = _counts(facet_results[1], DOCUMENT_ID)
+            facet_results = facet_results[:1] + facet_results[2:]
         facets = _facets(facet_results, selected) if request.with_facets else {}
         months = _counts(facet_results[0], MONTH) if request.with_facets else {}
         names = [value for field in NAME_FIELDS for value in served.values.get(field, [])]
@@ -194,7 +200,9 @@ class TypesenseSearch:
         elapsed = (time.perf_counter() - started) * 1000
         partial = bool(page.get("search_cutoff"))
         found = int(page.get("found", 0))
-        return SearchResults(request, found, hits, facets, elapsed, suggestion, partial, months)
+        return SearchResults(
+            request, found, hits, facets, elapsed, suggestion, partial, months, documents
+        )
 
     def document(self, doc_id: str) -> Document | None:
         """Return the document `doc_id` with all its elements in reading order."""

@@ -148,8 +148,11 @@ class WhooshSearch:
         )
         suggestion = self._suggestion(request.query, searcher, tables)
         months = _histogram(tables[MONTH], matching) if request.with_facets else {}
+        documents = self._coded(DOCUMENT_ID).count_of(matching) if request.with_facets else {}
         elapsed = (time.perf_counter() - started) * 1000
-        return SearchResults(request, total, hits, facets, elapsed, suggestion, partial, months)
+        return SearchResults(
+            request, total, hits, facets, elapsed, suggestion, partial, months, documents
+        )
 
     def _match(
         self,

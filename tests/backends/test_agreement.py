@@ -116,6 +116,7 @@ def test_same_totals_facets_and_matches(
     assert got.total == expected.total
     assert facet_table(got) == facet_table(expected)
     assert got.histogram == expected.histogram
+    assert got.per_document == expected.per_document
     assert matches(clustered_service, request) == matches(reference_service, request)
 
 

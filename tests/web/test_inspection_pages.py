@@ -85,3 +85,20 @@ def test_the_findings_matrix_counts_findings_per_organisation_and_inspection(
         f'a[aria-label="{count} findings about CRC in Derbyshire, September 2016"]'
     )
     assert cell is not None and "inspection=derbyshire-2016-09" in cell["href"]
+
+
+def test_the_hits_are_counted_by_inspection_in_a_facet(client: FlaskClient) -> None:
+    soup = BeautifulSoup(client.get("/search?q=caseloads").data, "html.parser")
+    values = {
+        a["data-value"]: (int(a.select_one(".facet-count").contents[0]), a["href"])
+        for a in soup.select('a.facet-value[data-facet="inspection"]')
+    }
+    assert {"derbyshire-2016-09", "staffordshire-2017-01"} <= set(values)
+    count, url = values["staffordshire-2017-01"]
+    assert "inspection=staffordshire-2017-01" in url
+    within = client.get("/api/search?q=caseloads&inspection=staffordshire-2017-01").get_json()
+    kinds = sum(v["count"] for v in within["facets"]["kind"])
+    assert count == kinds  # the elements of its documents that match, as the facets count
+    chosen = BeautifulSoup(client.get(url).data, "html.parser")
+    selected = chosen.select('a.facet-value.is-selected[data-facet="inspection"]')
+    assert [a["data-value"] for a in selected] == ["staffordshire-2017-01"]
