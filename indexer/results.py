@@ -29,6 +29,8 @@ class SortOrder(StrEnum):
     RELEVANCE = "relevance"
     NEWEST = "newest"
     OLDEST = "oldest"
+    CITED = "cited"
+    """Texts reproduced by the most documents first (then by relevance)."""
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ SORT_LABELS = {
     SortOrder.RELEVANCE: "Relevance",
     SortOrder.NEWEST: "Newest first",
     SortOrder.OLDEST: "Oldest first",
+    SortOrder.CITED: "Most cited",
 }
 
 

@@ -128,6 +128,11 @@ class TypesenseSearch:
         """Run one search with facets, paging and highlighted snippets."""
         started = time.perf_counter()
         check_paging(request)
+        if request.sort is SortOrder.CITED:
+            raise QueryError(
+                "the most cited order is not available on the Typesense backend",
+                "Sort by relevance, newest or oldest (docs/typesense.md).",
+            )
         served = self._current()
         tree = self.parser.parse(request.query, lambda f: served.values.get(f, []))
         compiler = self._compiler(served)

@@ -366,8 +366,11 @@ class WhooshSearch:
         """Return the requested page of hits and whether the time budget cut the search short."""
         first = (request.page - 1) * request.page_size
         collapse = DOCUMENT_ID if request.collapse else FINGERPRINT if self.ranking.dedupe else None
-        if scores is not None and request.sort is SortOrder.RELEVANCE:
-            ranked = self._ranked_in_bulk(matching, scores, collapse, first + request.page_size)
+        if scores is not None and request.sort in (SortOrder.RELEVANCE, SortOrder.CITED):
+            cited = request.sort is SortOrder.CITED
+            ranked = self._ranked_in_bulk(
+                matching, scores, collapse, first + request.page_size, cited
+            )
             timed_out = False
         else:
             ranked, timed_out = self._ranked_by_collector(
@@ -387,13 +390,24 @@ class WhooshSearch:
         return hits, timed_out
 
     def _ranked_in_bulk(
-        self, matching: Mask, scores: NDArray[np.float64], collapse: str | None, limit: int
+        self,
+        matching: Mask,
+        scores: NDArray[np.float64],
+        collapse: str | None,
+        limit: int,
+        cited: bool = False,
     ) -> list[tuple[int, float]]:
-        """Return the top hits, best first, from the bulk scores (final weighting applied)."""
+        """Return the top hits, best first, from the bulk scores (final weighting applied);
+        `cited`: the texts held by the most elements first, by score among equals."""
         candidates = np.flatnonzero(matching)
         raw = final = scores[candidates]
         if self._weighting is not None and self._weighting.use_final:
             final = self._weighting.final_array(candidates, raw)
+        if cited and len(candidates):
+            prints = self._coded(FINGERPRINT)
+            live = self._bulk_searcher(self._searcher).live if self._searcher else matching
+            held = prints.counts(live)[prints.codes[candidates]]
+            final = held * (float(final.max()) + 1.0) + final
         keys = self._coded(collapse).keys(candidates) if collapse else None
         docnums, best = top_of_arrays(candidates, final, limit, keys, raw)
         return list(zip(docnums.tolist(), best.tolist(), strict=True))
@@ -494,7 +508,7 @@ def _facets_only(tables: dict[str, FacetTable]) -> dict[str, FacetTable]:
 
 
 def _sort_facets(order: SortOrder) -> list[FieldFacet] | None:
-    if order is SortOrder.RELEVANCE:
+    if order in (SortOrder.RELEVANCE, SortOrder.CITED):  # cited: bulk path only, else relevance
         return None
     newest = order is SortOrder.NEWEST
     return [FieldFacet(DATE_DAY, reverse=newest), FieldFacet(POSITION)]

@@ -246,3 +246,23 @@ def test_a_documents_elements_list_their_other_sources(service: SearchBackend) -
     assert [s.id for s in sources[hit.id]] == [s.id for s in hit.also_in]
     assert all(s.document_id != hit.document_id for copies in sources.values() for s in copies)
     assert service.sources("no-such-document.txt") == {}
+
+
+def test_most_cited_puts_the_most_reproduced_texts_first(built: Built) -> None:
+    service = open_backend(built.settings)
+    request = SearchRequest("CRC", sort=SortOrder.CITED, page_size=30)
+    try:
+        if built.name == "typesense":  # a documented difference: docs/typesense.md
+            with pytest.raises(QueryError, match="most cited"):
+                service.search(request)
+            return
+        cited = [len(hit.also_in) + 1 for hit in service.search(request).hits]
+        ranked = [
+            len(h.also_in) + 1 for h in service.search(SearchRequest("CRC", page_size=30)).hits
+        ]
+    finally:
+        service.close()
+    assert cited == sorted(cited, reverse=True)
+    assert ranked != sorted(ranked, reverse=True)  # relevance alone does not give this order
+    assert cited[0] > 1 and cited[0] == max(ranked)
+    assert sum(cited[:5]) >= sum(ranked[:5])
