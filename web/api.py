@@ -10,8 +10,9 @@ from flask import Blueprint, abort, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from indexer.results import MAX_PAGE_SIZE
-from web.inspections import restrict
+from web.inspections import all_inspections, restrict
 from web.params import bounded_int, search_request
+from web.searchpage import inspection_facet
 from web.services import search_service
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -23,7 +24,15 @@ SIMILAR_DEFAULT = 10
 def search() -> ResponseReturnValue:
     """Return hits, facet counts, paging and the suggestion for the parameters given."""
     wanted = restrict(search_request(request.args, current_app.config["PAGE_SIZE"]), request.args)
-    return jsonify(search_service().search(wanted).to_dict())
+    results = search_service().search(wanted)
+    data = results.to_dict()
+    if wanted.with_facets:
+        by_inspection = inspection_facet(all_inspections(), results, request.args)
+        data["facets"]["inspection"] = [
+            {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+            for v in (by_inspection.shown + by_inspection.more if by_inspection else [])
+        ]
+    return jsonify(data)
 
 
 @bp.get("/documents/<path:doc_id>")

@@ -39,6 +39,7 @@ def test_search_returns_hits_facets_paging_and_suggestion(client: FlaskClient) -
         "speaker",
         "site",
         "rating",
+        "inspection",  # the web app's own: inspections are linked from document metadata
     }
 
 

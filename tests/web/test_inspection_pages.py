@@ -99,6 +99,8 @@ def test_the_hits_are_counted_by_inspection_in_a_facet(client: FlaskClient) -> N
     within = client.get("/api/search?q=caseloads&inspection=staffordshire-2017-01").get_json()
     kinds = sum(v["count"] for v in within["facets"]["kind"])
     assert count == kinds  # the elements of its documents that match, as the facets count
+    api = client.get("/api/search?q=caseloads").get_json()["facets"]["inspection"]
+    assert {v["value"]: v["count"] for v in api}["staffordshire-2017-01"] == count
     chosen = BeautifulSoup(client.get(url).data, "html.parser")
     selected = chosen.select('a.facet-value.is-selected[data-facet="inspection"]')
     assert [a["data-value"] for a in selected] == ["staffordshire-2017-01"]
