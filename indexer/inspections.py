@@ -103,6 +103,16 @@ class Inspection:
         }
 
 
+def wanted(query: str) -> bool:
+    """Return whether a query names an inspection (and so needs the inspections linked)."""
+    return "inspection:" in query.lower()
+
+
+def documents_by_inspection(documents: Iterable[Document]) -> dict[str, tuple[str, ...]]:
+    """Return each inspection's id with its documents: what `inspection:` in a query means."""
+    return {i.id: tuple(i.document_ids) for i in link_inspections(documents)}
+
+
 def link_inspections(documents: Iterable[Document]) -> list[Inspection]:
     """Return the inspections the documents are about, newest first."""
     documents = sorted(documents, key=_when)

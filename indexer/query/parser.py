@@ -17,11 +17,11 @@ tightest first: NOT, AND, OR, then words side by side (all must match), so
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from indexer.analysis import Analyzer, default_analyzer, load_synonyms, name_terms
 from indexer.errors import QueryError
-from indexer.fields import AUTHOR, DATE, TEXT_FIELDS, VALUE_FIELDS, YEAR
+from indexer.fields import AUTHOR, DATE, INSPECTION, TEXT_FIELDS, VALUE_FIELDS, YEAR
 from indexer.limits import DEFAULT_LIMITS, QueryLimits
 from indexer.query.dates import LAST_DAY, date_bound
 from indexer.query.synonyms import SynonymTable
@@ -37,6 +37,7 @@ from indexer.query.syntax import (
 from indexer.query.tree import (
     And,
     DayRange,
+    Documents,
     Everything,
     Fuzzy,
     Node,
@@ -81,7 +82,12 @@ class QueryParser:
         groups = load_synonyms() if synonyms is None else synonyms
         self.synonyms = SynonymTable(groups, self.analyzer.terms)
 
-    def parse(self, text: str, facet_values: FacetValues = _no_values) -> Node:
+    def parse(
+        self,
+        text: str,
+        facet_values: FacetValues = _no_values,
+        inspections: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> Node:
         """Return the tree of `text`: Everything when blank, Nothing when no word is left."""
         text = text.strip()
         if not text:
@@ -95,7 +101,7 @@ class QueryParser:
         check_limits(tokens, self.limits)
         check_fields(tokens)
         expanded = self.synonyms.expand(text, tokens)
-        reading = _Reading(self, lex(expanded), facet_values)
+        reading = _Reading(self, lex(expanded), facet_values, inspections or {})
         node = reading.sequence(closing=False)
         return Nothing() if node is None else node
 
@@ -103,7 +109,14 @@ class QueryParser:
 class _Reading:
     """One pass over the tokens of one query."""
 
-    def __init__(self, parser: QueryParser, tokens: list[Token], values: FacetValues) -> None:
+    def __init__(
+        self,
+        parser: QueryParser,
+        tokens: list[Token],
+        values: FacetValues,
+        inspections: Mapping[str, tuple[str, ...]],
+    ) -> None:
+        self.inspections = inspections
         self.parser = parser
         self.analyzer = parser.analyzer
         self.tokens = tokens
@@ -218,7 +231,7 @@ class _Reading:
             if match:
                 self.take()
                 slop = max(1, int(match[1]))
-        if field in VALUE_FIELDS or field == DATE:
+        if field in VALUE_FIELDS or field in (DATE, INSPECTION):
             return self.value(content, field) if content.strip() else None
         terms = tuple(name_terms(content) if field == AUTHOR else self.analyzer.terms(content))
         if not terms:
@@ -228,7 +241,7 @@ class _Reading:
         return Phrase(field, terms, slop)
 
     def word(self, text: str, field: str | None) -> Node | None:
-        if field in VALUE_FIELDS or field == DATE:
+        if field in VALUE_FIELDS or field in (DATE, INSPECTION):
             return self.value(text, field)
         fuzzy = _FUZZY.match(text)
         if fuzzy:
@@ -255,6 +268,8 @@ class _Reading:
         """Return the node of a value field's value: facet values, a year or a date range."""
         if field == DATE:
             return self.days(text)
+        if field == INSPECTION:
+            return self.inspection(text)
         if field == YEAR and ".." in text:
             return self.years(text)
         if _FUZZY.match(text):
@@ -266,6 +281,16 @@ class _Reading:
         if "*" in text or "?" in text:
             return Values(field, tuple(match_pattern(text, known)), text)
         return Values(field, tuple(match_values(field, text, known)), text)
+
+    def inspection(self, text: str) -> Documents:
+        """Return the documents of the inspection `text` names, or refuse an unknown one."""
+        wanted = text.strip().lower()
+        if wanted not in self.inspections:
+            known = ", ".join(sorted(self.inspections)) or "none are linked in this index"
+            raise QueryError(
+                f"inspection:{text} is not an inspection.", f"The inspections are: {known}."
+            )
+        return Documents(self.inspections[wanted], text)
 
     def days(self, text: str) -> DayRange:
         parts = _RANGE.match(text)

@@ -34,6 +34,7 @@ FIELD_ALIASES: dict[str, str] = {
     "title": "title",
     "heading": "heading",
     "text": "text",
+    "inspection": "inspection",
 }
 """Field names a user may write before a colon, and the index field each one searches."""
 
@@ -48,6 +49,7 @@ USER_FIELDS = (
     "site",
     "year",
     "rating",
+    "inspection",
 )
 FIELD_HELP = (
     "Fields: " + ", ".join(f"{name}:" for name in USER_FIELDS) + ", date:2016-09..2017-01, "

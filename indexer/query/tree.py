@@ -65,6 +65,14 @@ class Values:
 
 
 @dataclass(frozen=True)
+class Documents:
+    """Elements of these documents (`inspection:derbyshire-2016-09`: its sources)."""
+
+    ids: tuple[str, ...]
+    typed: str = ""
+
+
+@dataclass(frozen=True)
 class DayRange:
     """Documents dated from day `first` to day `last` (ordinal day numbers, inclusive)."""
 
@@ -112,8 +120,8 @@ class Nothing:
 
 
 Node = (
-    Terms | Phrase | Prefix | Wildcard | Fuzzy | Values | DayRange | YearRange | And | Or | Not
-    | Everything | Nothing
+    Terms | Phrase | Prefix | Wildcard | Fuzzy | Values | Documents | DayRange | YearRange | And
+    | Or | Not | Everything | Nothing
 )  # fmt: skip
 EXPANDING = (Prefix, Wildcard, Fuzzy)
 """Nodes an engine expands into the index terms they match."""

@@ -21,7 +21,14 @@ from indexer.errors import QueryError
 from indexer.fields import DATE_DAY, POSITION, SEARCH_FIELDS
 from indexer.limits import QueryLimits
 from indexer.query import tree as qt
-from indexer.typesense.schema import ANY, OWN, YEAR_NUMBER, terms_field, values_field
+from indexer.typesense.schema import (
+    ANY,
+    DOC_KEY,
+    OWN,
+    YEAR_NUMBER,
+    terms_field,
+    values_field,
+)
 from indexer.typesense.tokens import phrase_tokens, token
 
 MAX_FILTER_TOKENS = 100
@@ -94,6 +101,8 @@ class FilterCompiler:
             low = int(node.first) if node.first else 1
             high = int(node.last) if node.last else None
             return _between(YEAR_NUMBER, low, high, negated)
+        if isinstance(node, qt.Documents):
+            return _has(DOC_KEY, [token(doc_id) for doc_id in node.ids], negated)
         field = terms_field(node.field or ANY)
         if isinstance(node, qt.Terms):
             return _every(field, [token(t) for t in node.terms], negated)

@@ -22,6 +22,7 @@ from typing import Any
 
 from typesense import exceptions as ts_errors
 
+from indexer import inspections
 from indexer.analysis import default_analyzer
 from indexer.backend import BackendSettings
 from indexer.errors import IndexUnavailableError, QueryError
@@ -110,6 +111,7 @@ class Served:
     vocabulary: Vocabulary
     values: dict[str, list[str]]
     checked: float
+    inspections: dict[str, tuple[str, ...]] | None = None
 
 
 class TypesenseSearch:
@@ -134,7 +136,9 @@ class TypesenseSearch:
                 "Sort by relevance, newest or oldest (docs/typesense.md).",
             )
         served = self._current()
-        tree = self.parser.parse(request.query, lambda f: served.values.get(f, []))
+        tree = self.parser.parse(
+            request.query, lambda f: served.values.get(f, []), self._inspections(request.query)
+        )
         compiler = self._compiler(served)
         days = date_range(request.date_from, request.date_to)
         guard = own_text_guard(compiler, tree)
@@ -266,6 +270,15 @@ class TypesenseSearch:
             hit_of(rec, score, targets, copies.get(rec[ELEMENT_ID], [])) for rec, score in records
         ]
 
+    def _inspections(self, query: str) -> dict[str, tuple[str, ...]] | None:
+        """Return the inspections' documents when `query` names one (linked once per version)."""
+        if not inspections.wanted(query):
+            return None
+        served = self._current()
+        if served.inspections is None:
+            served.inspections = inspections.documents_by_inspection(self.catalogue())
+        return served.inspections
+
     def catalogue(self) -> list[Document]:
         """Return every document's metadata, from its first element's record."""
         served = self._current()
@@ -293,7 +306,9 @@ class TypesenseSearch:
     def match_spans(self, query: str, texts: Sequence[str]) -> list[list[Span]]:
         """Return, for each of `texts`, the character spans of the words `query` matches."""
         served = self._current()
-        tree = self.parser.parse(query, lambda f: served.values.get(f, []))
+        tree = self.parser.parse(
+            query, lambda f: served.values.get(f, []), self._inspections(query)
+        )
         targets = self._targets(tree, served)
         return [match_spans(text, targets) for text in texts]
 

@@ -15,7 +15,7 @@ from whoosh import query as wq
 from whoosh.reading import IndexReader
 
 from indexer.errors import QueryError
-from indexer.fields import DATE_DAY, POSITION, TITLE, YEAR
+from indexer.fields import DATE_DAY, DOCUMENT_ID, POSITION, TITLE, YEAR
 from indexer.limits import DEFAULT_LIMITS, QueryLimits
 from indexer.marking import MatchTargets, targets_of
 from indexer.query import tree as qt
@@ -70,6 +70,8 @@ class Compiler:
             return wq.NullQuery
         if isinstance(node, qt.Values):
             return _values(node.field, node.values)
+        if isinstance(node, qt.Documents):
+            return _values(DOCUMENT_ID, node.ids)
         if isinstance(node, qt.DayRange):
             return wq.NumericRange(DATE_DAY, node.first, node.last, constantscore=True)
         if isinstance(node, qt.YearRange):

@@ -19,6 +19,7 @@ from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
+from indexer import inspections
 from indexer.analysis import default_analyzer
 from indexer.errors import IndexUnavailableError, QueryError
 from indexer.fields import (
@@ -111,7 +112,9 @@ class WhooshSearch:
         check_paging(request)
         searcher = self._current_searcher()
         tables = self._facet_tables(searcher)
-        tree = self.parser.parse(request.query, lambda f: tables[f].values)
+        tree = self.parser.parse(
+            request.query, lambda f: tables[f].values, self._inspections(request.query)
+        )
         compiler = self._query_compiler(searcher)
         parsed = compiler.compile(tree)
         guard = compiler.own_text_guard(tree)
@@ -211,6 +214,15 @@ class WhooshSearch:
         records = [record_at(searcher, hit.docnum) for hit in results]
         return document_from_records(doc_id, records) if records else None
 
+    def _inspections(self, query: str) -> dict[str, tuple[str, ...]] | None:
+        """Return the inspections' documents when `query` names one (linked once per reader)."""
+        if not inspections.wanted(query):
+            return None
+        searcher = self._current_searcher()
+        return self._shared(searcher).once(
+            "inspections", lambda: inspections.documents_by_inspection(self.catalogue())
+        )
+
     def catalogue(self) -> list[Document]:
         """Return every document's metadata, from its first element's record."""
         searcher = self._current_searcher()
@@ -236,7 +248,7 @@ class WhooshSearch:
         """Return, for each of `texts`, the character spans of the words `query` matches."""
         searcher = self._current_searcher()
         tables = self._facet_tables(searcher)
-        tree = self.parser.parse(query, lambda f: tables[f].values)
+        tree = self.parser.parse(query, lambda f: tables[f].values, self._inspections(query))
         targets = self._query_compiler(searcher).targets(tree)
         return [match_spans(text, targets) for text in texts]
 

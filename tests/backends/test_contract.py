@@ -266,3 +266,23 @@ def test_most_cited_puts_the_most_reproduced_texts_first(built: Built) -> None:
     assert ranked != sorted(ranked, reverse=True)  # relevance alone does not give this order
     assert cited[0] > 1 and cited[0] == max(ranked)
     assert sum(cited[:5]) >= sum(ranked[:5])
+
+
+def test_inspection_in_the_query_means_its_documents(service: SearchBackend) -> None:
+    derbyshire = {
+        "002_88a13416ebd90fb1.txt",
+        "004_e5c2bc1fff8f5255.txt",
+        "005_derbyshire_quality_and_impact_2016.pdf",
+    }
+    within = service.search(SearchRequest("caseloads inspection:derbyshire-2016-09", page_size=100))
+    assert within.total and {h.document_id for h in within.hits} <= derbyshire
+    outside = service.search(
+        SearchRequest("caseloads NOT inspection:Derbyshire-2016-09", page_size=100)
+    )
+    everything = service.search(SearchRequest("caseloads")).total
+    assert outside.total == everything - within.total
+    assert not {h.document_id for h in outside.hits} & derbyshire
+    with pytest.raises(QueryError) as raised:
+        service.search(SearchRequest("inspection:atlantis-1999-01"))
+    assert "is not an inspection" in raised.value.message
+    assert "staffordshire-2017-01" in (raised.value.hint or "")
