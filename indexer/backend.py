@@ -99,6 +99,11 @@ class SearchBackend(Protocol):
         """Return the elements most like one element, or None if it is not indexed."""
         ...
 
+    def version(self) -> str:
+        """Return a name of the index version being served: it changes whenever what a search
+        can return changes (a reindex), so that answers can be cached until then."""
+        ...
+
     def catalogue(self) -> list[Document]:
         """Return every indexed document's metadata (title, date, type, regions, report…),
         without its elements, in id order."""

@@ -10,6 +10,7 @@ from flask import Blueprint, abort, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from indexer.results import MAX_PAGE_SIZE
+from web.caching import conditional
 from web.inspections import all_inspections, restrict
 from web.params import bounded_int, search_request
 from web.searchpage import inspection_facet
@@ -21,6 +22,7 @@ SIMILAR_DEFAULT = 10
 
 
 @bp.get("/search")
+@conditional
 def search() -> ResponseReturnValue:
     """Return hits, facet counts, paging and the suggestion for the parameters given."""
     wanted = restrict(search_request(request.args, current_app.config["PAGE_SIZE"]), request.args)
@@ -36,6 +38,7 @@ def search() -> ResponseReturnValue:
 
 
 @bp.get("/documents/<path:doc_id>")
+@conditional
 def document(doc_id: str) -> ResponseReturnValue:
     """Return one document with its elements in reading order."""
     found = search_service().document(doc_id)

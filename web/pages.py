@@ -12,6 +12,7 @@ from flask.typing import ResponseReturnValue
 from indexer.errors import QueryError
 from indexer.model import Document, Element
 from indexer.results import SearchRequest, SearchResults
+from web.caching import conditional
 from web.documentpage import document_page
 from web.inspections import all_inspections, restrict
 from web.params import BadParameterError, optional_int, search_request
@@ -25,6 +26,7 @@ SIMILAR_SHOWN = 10
 
 @bp.get("/")
 @bp.get("/search")
+@conditional
 def search() -> ResponseReturnValue:
     """Show ranked hits with facets for the query and filters in the URL."""
     wanted = None
@@ -45,6 +47,7 @@ def search() -> ResponseReturnValue:
 
 
 @bp.get("/documents/<path:doc_id>")
+@conditional
 def document(doc_id: str) -> ResponseReturnValue:
     """Show a document in reading order; `q` marks the query's words, `hit` marks an element."""
     service = search_service()
@@ -65,6 +68,7 @@ def document(doc_id: str) -> ResponseReturnValue:
 
 
 @bp.get("/similar/<path:element_id>")
+@conditional
 def similar(element_id: str) -> ResponseReturnValue:
     """Show the elements most like one element ("more like this")."""
     service = search_service()

@@ -270,6 +270,11 @@ class TypesenseSearch:
             hit_of(rec, score, targets, copies.get(rec[ELEMENT_ID], [])) for rec, score in records
         ]
 
+    def version(self) -> str:
+        """Return the served collection and its version (bumped at every publish)."""
+        served = self._current()
+        return f"{served.name}:{served.version}"
+
     def _inspections(self, query: str) -> dict[str, tuple[str, ...]] | None:
         """Return the inspections' documents when `query` names one (linked once per version)."""
         if not inspections.wanted(query):

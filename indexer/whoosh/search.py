@@ -214,6 +214,11 @@ class WhooshSearch:
         records = [record_at(searcher, hit.docnum) for hit in results]
         return document_from_records(doc_id, records) if records else None
 
+    def version(self) -> str:
+        """Return the served generation's name (a reindex publishes a new one)."""
+        self._current_searcher()
+        return self._generation.name if self._generation is not None else ""
+
     def _inspections(self, query: str) -> dict[str, tuple[str, ...]] | None:
         """Return the inspections' documents when `query` names one (linked once per reader)."""
         if not inspections.wanted(query):
