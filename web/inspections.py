@@ -2,13 +2,12 @@
 on a timeline, `/api/inspections[/<id>]` answers the same as JSON, and `inspection=<id>` in
 a search's URL keeps its hits to that inspection's documents.
 
-Inspections are linked from the index's document metadata (`indexer.inspections`) at each
-request: a catalogue of first records, cheap beside a search.
+Inspections are linked from the index's document metadata (`indexer.inspections`): a
+catalogue of every document's first record, read once per index version.
 """
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from dataclasses import replace
 
@@ -25,17 +24,14 @@ from web.services import search_service
 bp = Blueprint("inspections", __name__)
 
 
-CACHE_S = 10.0
-"""How long an app reuses its linked inspections (a reindex shows within this)."""
-
-
 def all_inspections() -> list[Inspection]:
-    """Return the inspections of the served index, newest first (linked at most every
-    CACHE_S seconds per app: a catalogue reads every document's first record)."""
-    cached: tuple[float, list[Inspection]] | None = current_app.extensions.get("inspections")
-    now = time.monotonic()
-    if cached is None or now - cached[0] > CACHE_S:
-        cached = (now, link_inspections(search_service().catalogue()))
+    """Return the inspections of the served index, newest first: linked once per index
+    version and app (a catalogue reads every document's first record), again after a reindex."""
+    service = search_service()
+    version = service.version()
+    cached: tuple[str, list[Inspection]] | None = current_app.extensions.get("inspections")
+    if cached is None or cached[0] != version:
+        cached = (version, link_inspections(service.catalogue()))
         current_app.extensions["inspections"] = cached
     return cached[1]
 
