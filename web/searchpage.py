@@ -27,6 +27,8 @@ from web.params import FILTER_PARAMS
 from web.provenance import SourceLink, element_url, originality, source_links
 
 FACET_VALUES_SHOWN = 8
+INSPECTION_VALUES = 30
+"""Inspections listed in their facet at most: the ones with the most hits (and the chosen)."""
 """Values listed per facet before the rest fold away under "more"."""
 PAGE_WINDOW = 2
 """Page links either side of the current page."""
@@ -244,6 +246,7 @@ def inspection_facet(
     if not found:
         return None
     found.sort(key=lambda link: (not link.selected, -link.count, link.label))
+    found = found[:INSPECTION_VALUES]  # bounded, as the engines' facets are
     shown = max(FACET_VALUES_SHOWN, 1)
     return FacetGroup("inspection", "Inspection", found[:shown], found[shown:])
 
