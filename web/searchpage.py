@@ -227,26 +227,25 @@ def inspection_facet(
 ) -> FacetGroup | None:
     """Return the inspections the hits come from, as a facet: each counts the matching
     elements of its documents (the selected one only, while one is selected)."""
-    pairs = links.pairs_of(args)
     chosen = args.get("inspection", "").strip()
-    found = []
+    per_document = results.per_document
+    counted = []
     for inspection in inspections:
-        count = sum(results.per_document.get(d, 0) for d in inspection.document_ids)
-        selected = inspection.id == chosen
-        if count or selected:
-            url = (
-                links.href(
-                    _base(),
-                    links.toggled(links.without(pairs, "inspection"), "inspection", inspection.id),
-                )
-                if not selected
-                else links.href(_base(), links.without(pairs, "inspection"))
-            )
-            found.append(FacetLink(inspection.id, inspection.label, count, selected, url))
-    if not found:
+        count = sum(per_document.get(d, 0) for d in inspection.document_ids)
+        if count or inspection.id == chosen:
+            counted.append((inspection.id != chosen, -count, inspection.label, inspection))
+    if not counted:
         return None
-    found.sort(key=lambda link: (not link.selected, -link.count, link.label))
-    found = found[:INSPECTION_VALUES]  # bounded, as the engines' facets are
+    counted.sort(key=lambda entry: entry[:3])
+    # Links only for the values listed (bounded, as the engines' facets are): url_for costs.
+    base = _base()
+    others = links.without(links.pairs_of(args), "inspection")
+    found = []
+    for unselected, minus_count, label, inspection in counted[:INSPECTION_VALUES]:
+        pairs = links.toggled(others, "inspection", inspection.id) if unselected else others
+        found.append(
+            FacetLink(inspection.id, label, -minus_count, not unselected, links.href(base, pairs))
+        )
     shown = max(FACET_VALUES_SHOWN, 1)
     return FacetGroup("inspection", "Inspection", found[:shown], found[shown:])
 
