@@ -47,8 +47,16 @@ class Lexicon(Protocol):
         ...
 
 
+NearNames = Callable[[str, Sequence[str], int, int], list[str]]
+"""(word, names, distance, prefix) → the closest names: `nearest`, or an engine's own."""
+
+
 def suggest(
-    text: str, lexicon: Lexicon, analyze: Analyze, names: Iterable[str] = ()
+    text: str,
+    lexicon: Lexicon,
+    analyze: Analyze,
+    names: Iterable[str] = (),
+    near: NearNames | None = None,
 ) -> str | None:
     """Return `text` with its unknown words corrected, or None if every word is known."""
     unknown = [token for token in lex(text) if misspelt(token, lexicon, analyze)]
@@ -63,7 +71,7 @@ def suggest(
         distance = 1 if len(word) <= SHORT_WORD else MAX_DISTANCE
         options = [
             *lexicon.candidates(word, distance, SHARED_PREFIX),
-            *nearest(word, name_words, distance, SHARED_PREFIX),
+            *(near or nearest)(word, name_words, distance, SHARED_PREFIX),
         ]
         if known(word, lexicon, analyze):
             # Found through its stem (glenis ~ glenys): offer only how the texts spell it.

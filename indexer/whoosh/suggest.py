@@ -1,9 +1,9 @@
-""" "Did you mean": replace words the index does not know by close words it does.
+""" "Did you mean" on Whoosh: the shared policy (`indexer.spelling`) over an index reader.
 
 Candidates come from the index's own vocabulary (the unstemmed spelling field, so the
-suggestion reads as the documents write it: `casloads` → `caseloads`) and from the names
-of people and organisations (`glenis stacy` → `glenys stacey`). The closest candidate wins;
-among equally close ones, the most frequent.
+suggestion reads as the documents write it: `casloads` → `caseloads`) through Whoosh's
+Levenshtein automaton, and from the names of people and organisations (`glenis stacy` →
+`glenys stacey`) through its list corrector.
 """
 
 from __future__ import annotations
@@ -15,18 +15,9 @@ from whoosh.codec.base import Automata
 from whoosh.reading import IndexReader
 from whoosh.spelling import Corrector, ListCorrector
 
-from indexer.analysis import is_spelling_variant
+from indexer import spelling
 from indexer.fields import SEARCH_FIELDS, TEXT
-from indexer.query.syntax import Token, lex
-from indexer.spelling import (
-    MAX_CORRECTED_WORDS,
-    MAX_DISTANCE,
-    SHARED_PREFIX,
-    SHORT_WORD,
-    Analyze,
-    checkable,
-    edit_distance,
-)
+from indexer.spelling import CANDIDATES, Analyze
 
 
 def suggest(
@@ -40,34 +31,44 @@ def suggest(
 
     `vocabulary` is `spelling_words(reader)`, kept by the caller for the reader's lifetime.
     """
-    spelling = reader.schema[TEXT].spelling_fieldname(TEXT)
-    unknown = [token for token in lex(text) if _misspelt(token, reader, spelling, analyze)]
-    if not unknown or len(unknown) > MAX_CORRECTED_WORDS:
-        return None
-    name_words = sorted({w.casefold() for name in names for w in name.split() if w.isalpha()})
-    corrector: Corrector = (
-        reader.corrector(TEXT) if vocabulary is None else VocabularyCorrector(reader, vocabulary)
-    )
-    names_corrector = ListCorrector(name_words)
-    pieces: list[str] = []
-    cursor = 0
-    changed = False
-    for token in unknown:
-        word = token.text.casefold()
-        distance = 1 if len(word) <= SHORT_WORD else MAX_DISTANCE
-        options = [
-            *corrector.suggest(word, limit=3, maxdist=distance, prefix=SHARED_PREFIX),
-            *names_corrector.suggest(word, limit=3, maxdist=distance, prefix=SHARED_PREFIX),
-        ]
-        if _known(word, reader, analyze):
-            # Found through its stem (glenis ~ glenys): offer only how the texts spell it.
-            options = [o for o in options if analyze(o) == analyze(word)]
-        best = _closest(word, options, reader, analyze)
-        if best is not None:
-            pieces += [text[cursor : token.start], best]
-            cursor = token.end
-            changed = True
-    return "".join([*pieces, text[cursor:]]) if changed else None
+    lexicon = ReaderLexicon(reader, vocabulary)
+    return spelling.suggest(text, lexicon, analyze, names, near=_near_names)
+
+
+class ReaderLexicon:
+    """The spelling `Lexicon` of a Whoosh reader."""
+
+    def __init__(self, reader: IndexReader, vocabulary: Sequence[str] | None) -> None:
+        self.reader = reader
+        self.vocabulary = vocabulary
+        self.spelling = reader.schema[TEXT].spelling_fieldname(TEXT)
+        self._corrector: Corrector | None = None
+
+    def written(self, word: str) -> bool:
+        """Return whether the texts contain `word` exactly as typed (before stemming)."""
+        return self.reader.doc_frequency(self.spelling, word) > 0
+
+    def term_frequency(self, term: str) -> int:
+        """Return in how many elements `term` occurs, over the bare-word fields."""
+        return sum(self.reader.doc_frequency(field, term) for field in SEARCH_FIELDS)
+
+    def candidates(self, word: str, distance: int, prefix: int) -> list[str]:
+        """Return the best written words within `distance` edits, by Whoosh's corrector."""
+        if self._corrector is None:  # made only when a word is unknown
+            self._corrector = (
+                self.reader.corrector(TEXT)
+                if self.vocabulary is None
+                else VocabularyCorrector(self.reader, self.vocabulary)
+            )
+        return list(
+            self._corrector.suggest(word, limit=CANDIDATES, maxdist=distance, prefix=prefix)
+        )
+
+
+def _near_names(word: str, names: Sequence[str], distance: int, prefix: int) -> list[str]:
+    """Return the names within `distance` edits of `word`, by Whoosh's list corrector."""
+    corrector = ListCorrector(list(names))
+    return list(corrector.suggest(word, limit=CANDIDATES, maxdist=distance, prefix=prefix))
 
 
 def spelling_words(reader: IndexReader) -> list[str]:
@@ -107,41 +108,3 @@ class _ListCursor:
 
     def find(self, word: str) -> None:
         self.at = bisect_left(self.words, word)
-
-
-def _misspelt(token: Token, reader: IndexReader, spelling_field: str, analyze: Analyze) -> bool:
-    """Return whether a query word may be a typo: a plain word the texts never write as typed,
-    and not a spelling variant the analyzer folds (behavior finds behaviour)."""
-    if not token.is_plain_word or not checkable(token.text):
-        return False
-    word = token.text.casefold()
-    if _as_written(reader, spelling_field, word):
-        return False
-    return not (is_spelling_variant(word) and _known(word, reader, analyze))
-
-
-def _as_written(reader: IndexReader, spelling_field: str, word: str) -> bool:
-    """Return whether the texts contain `word` exactly as typed (before stemming)."""
-    return reader.doc_frequency(spelling_field, word) > 0
-
-
-def _known(word: str, reader: IndexReader, analyze: Analyze) -> bool:
-    terms = analyze(word)
-    return not terms or all(_frequency(term, reader) for term in terms)
-
-
-def _frequency(term: str, reader: IndexReader) -> int:
-    return sum(reader.doc_frequency(field, term) for field in SEARCH_FIELDS)
-
-
-def _closest(
-    word: str, options: Sequence[str], reader: IndexReader, analyze: Analyze
-) -> str | None:
-    """Return the option nearest to `word` that the index holds, most frequent first."""
-    ranked = []
-    for option in set(options):
-        terms = analyze(option)
-        frequency = min((_frequency(t, reader) for t in terms), default=0)
-        if frequency:
-            ranked.append((edit_distance(word, option), -frequency, option))
-    return min(ranked)[2] if ranked else None
