@@ -314,11 +314,6 @@ def _paging(page: SearchPage, results: SearchResults, pairs: links.Pairs) -> Non
     page.next_url = to(current + 1) if current < last else None
 
 
-def hit_url(document_id: str, position: int, query: str) -> str:
-    """Return the URL of an element in its document, marked as the hit, query words marked."""
-    return element_url(document_id, position, query)
-
-
 def hit_card(hit: Hit, query: str) -> HitCard:
     """Return the card of one hit; its links carry `query` so the document marks its words."""
     this = originality(hit.source_type, hit.date, hit.document_id, hit.position)
@@ -359,7 +354,7 @@ def hit_card(hit: Hit, query: str) -> HitCard:
     return HitCard(
         hit=hit,
         kind_label=value_label("kind", hit.kind),
-        url=hit_url(hit.document_id, hit.position, query),
+        url=element_url(hit.document_id, hit.position, query),
         similar_url=url_for("pages.similar", element_id=hit.id),
         snippet=snippet_html(hit.snippet),
         facts=facts,

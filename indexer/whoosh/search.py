@@ -464,18 +464,20 @@ class WhooshSearch:
         reproduced finding is shown as first published, its copies listed after it."""
         if record.get(FINGERPRINT) == record[ELEMENT_ID]:  # too short to fingerprint
             return record, []
-        holders = self._coded(FINGERPRINT).holders(docnum)
-        holders = holders[self._bulk_searcher(searcher).live[holders]]
-        records = [record_at(searcher, int(d)) for d in holders.tolist()]
-        matched = [r for d, r in zip(holders.tolist(), records, strict=True) if matching[d]]
+        holders = self._live_holders(searcher, docnum)
+        records = [record_at(searcher, d) for d in holders]
+        matched = [r for d, r in zip(holders, records, strict=True) if matching[d]]
         shown = original_of(matched or [record])
         return shown, copies_among(shown, records, MAX_ALSO_IN)
 
     def _copies(self, searcher: Searcher, docnum: int, record: Record) -> list[HitSource]:
         """Return the hit's copies in other documents, found by fingerprint code."""
+        return copies_of(searcher, record, self._live_holders(searcher, docnum))
+
+    def _live_holders(self, searcher: Searcher, docnum: int) -> list[int]:
+        """Return the live elements whose text is the same as element `docnum`'s."""
         holders = self._coded(FINGERPRINT).holders(docnum)
-        live = self._bulk_searcher(searcher).live
-        return copies_of(searcher, record, holders[live[holders]].tolist())
+        return holders[self._bulk_searcher(searcher).live[holders]].tolist()
 
     def _more_in_documents(self, matching: Mask) -> dict[str, int]:
         return self._coded(DOCUMENT_ID).count_of(matching)
