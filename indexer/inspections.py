@@ -18,11 +18,13 @@ month when it has one, else its first document's: `derbyshire-2016-09`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from indexer.model import Document, SourceType
+from indexer.results import DocumentCounts
 
 WINDOW_DAYS = 120
 """The longest a run of commentary about one area lasts from its first document."""
@@ -101,6 +103,106 @@ class Inspection:
                 for s in self.sources
             ],
         }
+
+
+class InspectionIndex:
+    """The linked inspections, newest first, with lookups by id and by document: built once
+    per index version, so that a results page counts its hits per inspection in a few array
+    operations over the engine's counts per document (`SearchResults.per_document`) and
+    names only the inspections it lists."""
+
+    def __init__(self, inspections: list[Inspection]) -> None:
+        self.inspections = inspections
+        self._by_id = {inspection.id: inspection for inspection in inspections}
+        positions: dict[str, list[int]] = {}
+        for position, inspection in enumerate(inspections):
+            for source in inspection.sources:
+                positions.setdefault(source.document.id, []).append(position)
+        self._positions = positions
+        """Document id → the positions in `inspections` of the inspections it belongs to."""
+        self._position = {inspection.id: n for n, inspection in enumerate(inspections)}
+        labels = sorted(range(len(inspections)), key=lambda n: inspections[n].label)
+        self._label_rank = _ranks(labels)
+        """Position → its place in the inspections sorted by label (ties in a count)."""
+        self._layout: tuple[Sequence[str], _Layout] | None = None
+
+    def get(self, inspection_id: str) -> Inspection | None:
+        """Return the inspection called `inspection_id`, or None."""
+        return self._by_id.get(inspection_id)
+
+    def counted(
+        self, per_document: DocumentCounts, chosen: str = "", limit: int = 30
+    ) -> list[tuple[Inspection, int]]:
+        """Return the inspections whose documents hold matching elements, with how many,
+        given the matching elements per document: the `chosen` one first (even with none),
+        then by count and name, at most `limit`."""
+        import numpy as np  # here, not at the top: the CLI starts without numpy
+
+        totals = self._totals(per_document)
+        wanted = totals > 0
+        selected = self._by_id.get(chosen)
+        first = np.zeros(len(totals), dtype=bool)
+        if selected is not None:
+            first[self._position[selected.id]] = wanted[self._position[selected.id]] = True
+        candidates = np.flatnonzero(wanted)
+        order = np.lexsort((self._label_rank[candidates], -totals[candidates], ~first[candidates]))
+        return [
+            (self.inspections[position], int(totals[position]))
+            for position in candidates[order[:limit]].tolist()
+        ]
+
+    def _totals(self, per_document: DocumentCounts) -> Any:
+        """Return the matching elements per inspection (an array by position)."""
+        import numpy as np
+
+        layout = self._layout_of(per_document.ids)
+        counts = np.asarray(per_document.counts, dtype=np.int64)
+        outside = len(self.inspections)  # the bin of documents in no inspection
+        totals = np.bincount(layout.first, weights=counts, minlength=outside + 1)
+        if len(layout.rows):
+            totals += np.bincount(layout.more, weights=counts[layout.rows], minlength=outside + 1)
+        return totals[:outside].astype(np.int64)
+
+    def _layout_of(self, ids: Sequence[str]) -> _Layout:
+        """Return where each of `ids` falls, kept while the engine answers with the same ids."""
+        if self._layout is not None and self._layout[0] is ids:
+            return self._layout[1]
+        layout = _Layout.of(ids, self._positions, len(self.inspections))
+        self._layout = (ids, layout)
+        return layout
+
+
+def _ranks(order: list[int]) -> Any:
+    import numpy as np
+
+    ranks = np.empty(len(order), dtype=np.int64)
+    ranks[order] = np.arange(len(order))
+    return ranks
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Each document (by its place in a sequence of ids) → its inspections' positions: the
+    first in `first` (`outside` when none), any further ones as (`rows`, `more`) pairs."""
+
+    first: Any
+    rows: Any
+    more: Any
+
+    @classmethod
+    def of(cls, ids: Sequence[str], positions: Mapping[str, list[int]], outside: int) -> _Layout:
+        import numpy as np
+
+        first = np.full(len(ids), outside, dtype=np.int64)
+        rows: list[int] = []
+        more: list[int] = []
+        for row, doc_id in enumerate(ids):
+            held = positions.get(doc_id)
+            if held:
+                first[row] = held[0]
+                rows += [row] * (len(held) - 1)
+                more += held[1:]
+        return cls(first, np.array(rows, dtype=np.int64), np.array(more, dtype=np.int64))
 
 
 def wanted(query: str) -> bool:

@@ -7,7 +7,7 @@ markup (and escapes the text), a terminal prints it another way.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -130,6 +130,44 @@ class Hit:
         return data
 
 
+class DocumentCounts(Mapping[str, int]):
+    """Matching elements per document, read as a mapping of the documents with any.
+
+    Held as two parallel sequences, `ids` and `counts` (zeros allowed), so that an engine
+    that counts in arrays hands its arrays over without building a dictionary per search, and
+    a reader of many searches (the inspection facet) can keep what it worked out for `ids`
+    while an engine answers with the same `ids` object (Whoosh: one per index version).
+    """
+
+    def __init__(self, ids: Sequence[str], counts: Sequence[int]) -> None:
+        if len(ids) != len(counts):
+            raise ValueError(f"{len(ids)} document ids but {len(counts)} counts")
+        self.ids, self.counts = ids, counts
+        self._by_id: dict[str, int] | None = None
+
+    @classmethod
+    def of(cls, counts: Mapping[str, int]) -> DocumentCounts:
+        """Return the counts of a mapping of document id → count."""
+        return cls(list(counts), list(counts.values()))
+
+    def _mapping(self) -> dict[str, int]:
+        if self._by_id is None:
+            self._by_id = {d: int(n) for d, n in zip(self.ids, self.counts, strict=True) if n}
+        return self._by_id
+
+    def __getitem__(self, doc_id: str) -> int:
+        return self._mapping()[doc_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._mapping())
+
+    def __len__(self) -> int:
+        return len(self._mapping())
+
+    def __repr__(self) -> str:
+        return f"DocumentCounts({self._mapping()!r})"
+
+
 @dataclass(frozen=True)
 class SearchResults:
     """A page of hits with facet counts and paging facts."""
@@ -145,7 +183,7 @@ class SearchResults:
     histogram: dict[str, int] = field(default_factory=dict)
     """Elements per month (YYYY-MM) of the matches under all filters, like the facets;
     empty without facets."""
-    per_document: dict[str, int] = field(default_factory=dict)
+    per_document: DocumentCounts = field(default_factory=lambda: DocumentCounts((), ()))
     """Elements per document of the matches under all filters, like the facets (with facets
     only): what the web app counts inspections from. Not part of the JSON."""
 

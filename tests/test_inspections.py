@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from indexer.entities import load_gazetteer
-from indexer.inspections import link_inspections
+from indexer.inspections import InspectionIndex, link_inspections
 from indexer.model import Document, ReportInfo, SourceFormat, SourceType
 from indexer.pipeline import load_documents
+from indexer.results import DocumentCounts
 from tests.conftest import SEED_DOCUMENTS
 
 
@@ -94,3 +97,58 @@ def test_the_cli_keeps_a_search_to_an_inspection(tmp_path: Path) -> None:
     assert within["total"] < everything["total"]
     refused = runner.invoke(main, [*args, "--inspection", "atlantis-1999-01"])
     assert refused.exit_code == 2 and "staffordshire-2017-01" in refused.output
+
+
+def counting_corpus() -> InspectionIndex:
+    """Durham and Kent inspected in the same weeks; post `m` is about both areas."""
+    return InspectionIndex(
+        link_inspections(
+            [
+                doc("a", "2018-03-01", SourceType.PRESS_RELEASE, ["Durham"]),
+                doc("b", "2018-03-10", SourceType.BLOG_POST, ["Durham"]),
+                doc("k", "2018-03-05", SourceType.PRESS_RELEASE, ["Kent"]),
+                doc("m", "2018-03-20", SourceType.BLOG_POST, ["Durham", "Kent"]),
+            ]
+        )
+    )
+
+
+def test_hits_are_counted_per_inspection_from_the_counts_per_document() -> None:
+    index = counting_corpus()
+    assert sorted(i.id for i in index.inspections) == ["durham-2018-03", "kent-2018-03"]
+    ids = ["a", "b", "k", "m", "elsewhere"]
+    counts = DocumentCounts(ids, [2, 0, 1, 3, 5])
+    named = [(i.id, n) for i, n in index.counted(counts)]
+    assert named == [("durham-2018-03", 5), ("kent-2018-03", 4)]  # m counts in both
+    chosen = [(i.id, n) for i, n in index.counted(counts, chosen="kent-2018-03")]
+    assert chosen == [("kent-2018-03", 4), ("durham-2018-03", 5)]  # the chosen one first
+    assert [i.id for i, _ in index.counted(counts, limit=1)] == ["durham-2018-03"]
+    # The same ids with other counts (a later search on the same index version).
+    tied = [(i.id, n) for i, n in index.counted(DocumentCounts(ids, [0, 0, 2, 0, 0]))]
+    assert tied == [("kent-2018-03", 2)]
+    even = DocumentCounts(ids, [1, 0, 1, 0, 0])
+    assert [i.label for i, _ in index.counted(even)] == ["Durham, March 2018", "Kent, March 2018"]
+    # Other ids, in another order (another engine's answer), are laid out afresh.
+    other = DocumentCounts(["m", "zz", "b"], [1, 9, 4])
+    assert [(i.id, n) for i, n in index.counted(other)] == [
+        ("durham-2018-03", 5),
+        ("kent-2018-03", 1),
+    ]
+
+
+def test_a_chosen_inspection_is_listed_even_without_hits() -> None:
+    index = counting_corpus()
+    nothing = DocumentCounts(["a", "elsewhere"], [0, 7])
+    assert index.counted(nothing) == []
+    assert [(i.id, n) for i, n in index.counted(nothing, chosen="kent-2018-03")] == [
+        ("kent-2018-03", 0)
+    ]
+    assert index.counted(nothing, chosen="no-such-inspection") == []
+
+
+def test_counts_per_document_read_as_a_mapping_of_the_documents_with_any() -> None:
+    counts = DocumentCounts(["a", "b", "c"], [2, 0, 1])
+    assert dict(counts) == {"a": 2, "c": 1} and len(counts) == 2 and "b" not in counts
+    assert counts == {"a": 2, "c": 1} and DocumentCounts.of({"a": 2, "c": 1}) == counts
+    with pytest.raises(ValueError, match="3 document ids but 2 counts"):
+        DocumentCounts(["a", "b", "c"], [1, 2])

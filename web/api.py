@@ -11,9 +11,9 @@ from flask.typing import ResponseReturnValue
 
 from indexer.results import MAX_PAGE_SIZE
 from web.caching import conditional
-from web.inspections import all_inspections, restrict
+from web.inspections import inspection_index, restrict
 from web.params import bounded_int, search_request
-from web.searchpage import inspection_facet
+from web.searchpage import INSPECTION_VALUES
 from web.services import search_service
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -29,10 +29,11 @@ def search() -> ResponseReturnValue:
     results = search_service().search(wanted)
     data = results.to_dict()
     if wanted.with_facets:
-        by_inspection = inspection_facet(all_inspections(), results, request.args)
+        chosen = request.args.get("inspection", "").strip()
+        counted = inspection_index().counted(results.per_document, chosen, INSPECTION_VALUES)
         data["facets"]["inspection"] = [
-            {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
-            for v in (by_inspection.shown + by_inspection.more if by_inspection else [])
+            {"value": i.id, "label": i.label, "count": count, "selected": i.id == chosen}
+            for i, count in counted
         ]
     return jsonify(data)
 

@@ -12,6 +12,7 @@ from typing import Any
 from flask import Flask, Response
 from markupsafe import Markup
 
+from indexer.backend import engine_named
 from indexer.wording import plural
 from web import api, exports, inspections, matrix, pages
 from web.config import load_config
@@ -41,8 +42,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(load_config(config))
     app.config["DEBUG"] = False  # never the debugger or tracebacks, whatever FLASK_DEBUG says
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the documented field order
-    factory = app.config.get("SEARCH_BACKEND") or backend_factory(app.config["BACKEND_SETTINGS"])
-    app.extensions[POOL] = SearchPool(factory)
+    settings = app.config["BACKEND_SETTINGS"]
+    factory = app.config.get("SEARCH_BACKEND") or backend_factory(settings)
+    app.extensions[POOL] = SearchPool(factory, serialised=engine_named(settings.engine).embedded)
     _register_templates(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)

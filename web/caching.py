@@ -13,14 +13,14 @@ from typing import TypeVar
 from flask import Response, current_app, make_response, request
 from flask.typing import ResponseReturnValue
 
-from web.services import search_service
+from web.services import served_version
 
 View = TypeVar("View", bound=Callable[..., ResponseReturnValue])
 
 
 def page_etag() -> str:
     """Return the ETag of the page asked for: the index version, the URL and the site name."""
-    version = search_service().version()
+    version = served_version()
     seen = "\\n".join([version, request.full_path, str(current_app.config["SITE_NAME"])])
     return hashlib.blake2b(seen.encode("utf-8"), digest_size=12).hexdigest()
 

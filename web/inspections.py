@@ -15,30 +15,34 @@ from flask import Blueprint, abort, current_app, jsonify, render_template
 from flask.typing import ResponseReturnValue
 from werkzeug.datastructures import MultiDict
 
-from indexer.inspections import Inspection, link_inspections
+from indexer.inspections import Inspection, InspectionIndex, link_inspections
 from indexer.results import SearchRequest
 from indexer.wording import plural
 from web.params import BadParameterError
-from web.services import search_service
+from web.services import search_service, served_version
 
 bp = Blueprint("inspections", __name__)
 
 
-def all_inspections() -> list[Inspection]:
-    """Return the inspections of the served index, newest first: linked once per index
-    version and app (a catalogue reads every document's first record), again after a reindex."""
-    service = search_service()
-    version = service.version()
-    cached: tuple[str, list[Inspection]] | None = current_app.extensions.get("inspections")
+def inspection_index() -> InspectionIndex:
+    """Return the inspections of the served index: linked once per index version and app (a
+    catalogue reads every document's first record), again after a reindex."""
+    version = served_version()
+    cached: tuple[str, InspectionIndex] | None = current_app.extensions.get("inspections")
     if cached is None or cached[0] != version:
-        cached = (version, link_inspections(service.catalogue()))
+        cached = (version, InspectionIndex(link_inspections(search_service().catalogue())))
         current_app.extensions["inspections"] = cached
     return cached[1]
 
 
+def all_inspections() -> list[Inspection]:
+    """Return the inspections of the served index, newest first."""
+    return inspection_index().inspections
+
+
 def find(inspection_id: str) -> Inspection | None:
     """Return the inspection called `inspection_id`, or None."""
-    return next((i for i in all_inspections() if i.id == inspection_id), None)
+    return inspection_index().get(inspection_id)
 
 
 def restrict(wanted: SearchRequest, args: MultiDict[str, str]) -> SearchRequest:

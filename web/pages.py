@@ -14,7 +14,7 @@ from indexer.model import Document, Element
 from indexer.results import SearchRequest, SearchResults
 from web.caching import conditional
 from web.documentpage import document_page
-from web.inspections import all_inspections, restrict
+from web.inspections import inspection_index, restrict
 from web.params import BadParameterError, optional_int, search_request
 from web.searchpage import hit_card, inspection_facet, search_page
 from web.services import search_service
@@ -39,7 +39,7 @@ def search() -> ResponseReturnValue:
     except BadParameterError as error:
         return _failed_search(f"Parameter {error.name!r} {error.message}.", None, wanted)
     page = search_page(request.args, results)
-    by_inspection = inspection_facet(all_inspections(), results, request.args)
+    by_inspection = inspection_facet(inspection_index(), results, request.args)
     if by_inspection is not None:
         page.facets.append(by_inspection)
     page.unfiltered_total = _total_without_filters(results)

@@ -4,6 +4,8 @@ One waitress process serves requests on one core at a time (Python's interpreter
 on a machine with more cores `serve(processes=N)` binds the listening socket once, forks N
 workers that each build their own app and accept on that socket, and restarts a worker that
 dies. Each worker opens the index itself, after the fork: no searcher or connection is shared.
+The workers take new connections in turn by how many each has open (`web.balancing`), so
+keep-alive clients spread evenly over the cores.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 import waitress
 
 from web.app import create_app
+from web.balancing import ConnectionBoard, serve_balanced
 
 IDENT = "reportsearch"
 RESTART_PAUSE_S = 1.0
@@ -65,16 +68,17 @@ class _Supervisor:
     ) -> None:
         self.listener, self.config, self.threads = listener, config, threads
         self.processes, self.announce = processes, announce
-        self.workers: dict[int, float] = {}
-        """Worker pid → when it started (monotonic seconds)."""
+        self.board = ConnectionBoard(processes)
+        self.workers: dict[int, tuple[int, float]] = {}
+        """Worker pid → its slot on the board and when it started (monotonic seconds)."""
         self.stopping = False
 
     def run(self) -> None:
         """Start the workers and wait on them until SIGINT or SIGTERM."""
         previous = {sig: signal.signal(sig, self._stop) for sig in (signal.SIGINT, signal.SIGTERM)}
         try:
-            for _ in range(self.processes):
-                self._start()
+            for slot in range(self.processes):
+                self._start(slot)
             while self.workers:
                 try:
                     pid, status = os.wait()
@@ -82,16 +86,18 @@ class _Supervisor:
                     break
                 except InterruptedError:
                     continue
-                started = self.workers.pop(pid, None)
-                if started is not None and not self.stopping:
-                    self._replace(pid, status, started)
+                worker = self.workers.pop(pid, None)
+                if worker is not None:
+                    self.board.clear(worker[0])
+                    if not self.stopping:
+                        self._replace(pid, status, *worker)
         finally:
             self._terminate_all()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
             self.listener.close()
 
-    def _start(self) -> None:
+    def _start(self, slot: int) -> None:
         pid = os.fork()
         if pid == 0:  # the worker: serve, and never return into the supervisor's code
             code = 1
@@ -99,20 +105,22 @@ class _Supervisor:
                 for sig in (signal.SIGINT, signal.SIGTERM):
                     signal.signal(sig, signal.SIG_DFL)
                 app = create_app(self.config)
-                waitress.serve(app, sockets=[self.listener], threads=self.threads, ident=IDENT)
+                serve_balanced(
+                    app, self.listener, self.board, slot, threads=self.threads, ident=IDENT
+                )
                 code = 0
             finally:
                 sys.stdout.flush()
                 os._exit(code)
-        self.workers[pid] = time.monotonic()
+        self.workers[pid] = (slot, time.monotonic())
         self.announce(f"Worker {pid} started.")
 
-    def _replace(self, pid: int, status: int, started: float) -> None:
+    def _replace(self, pid: int, status: int, slot: int, started: float) -> None:
         self.announce(f"Worker {pid} stopped ({_describe(status)}); starting another.")
         if time.monotonic() - started < RESTART_PAUSE_S:
             time.sleep(RESTART_PAUSE_S)  # a worker that cannot start must not fork in a loop
         if not self.stopping:
-            self._start()
+            self._start(slot)
 
     def _stop(self, signum: int, _frame: object) -> None:
         self.stopping = True

@@ -52,6 +52,7 @@ from indexer.query.values import resolve_filter
 from indexer.records import Record, copies_among, document_from_records, original_of
 from indexer.results import (
     MAX_PAGE_SIZE,
+    DocumentCounts,
     FacetValue,
     Hit,
     HitSource,
@@ -198,9 +199,9 @@ class TypesenseSearch:
             )
             for record, score in records
         ]
-        documents: dict[str, int] = {}
+        documents = DocumentCounts((), ())
         if request.with_facets:
-            documents = _counts(facet_results[1], DOCUMENT_ID)
+            documents = DocumentCounts.of(_counts(facet_results[1], DOCUMENT_ID))
             facet_results = facet_results[:1] + facet_results[2:]
         facets = _facets(facet_results, selected) if request.with_facets else {}
         months = _counts(facet_results[0], MONTH) if request.with_facets else {}

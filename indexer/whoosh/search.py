@@ -45,6 +45,7 @@ from indexer.query.values import resolve_filter
 from indexer.records import Record, copies_among, document_from_records, original_of
 from indexer.results import (
     MAX_PAGE_SIZE,
+    DocumentCounts,
     Hit,
     HitSource,
     SearchRequest,
@@ -151,7 +152,11 @@ class WhooshSearch:
         )
         suggestion = self._suggestion(request.query, searcher, tables)
         months = _histogram(tables[MONTH], matching) if request.with_facets else {}
-        documents = self._coded(DOCUMENT_ID).count_of(matching) if request.with_facets else {}
+        documents = (
+            self._coded(DOCUMENT_ID).document_counts(matching)
+            if request.with_facets
+            else DocumentCounts((), ())
+        )
         elapsed = (time.perf_counter() - started) * 1000
         return SearchResults(
             request, total, hits, facets, elapsed, suggestion, partial, months, documents

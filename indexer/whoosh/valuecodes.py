@@ -7,13 +7,16 @@ postings), or from the terms when an index was built before the field had a colu
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import cast
 
 import numpy as np
 from numpy.typing import NDArray
 from whoosh.reading import IndexReader
 
+from indexer.results import DocumentCounts
 from indexer.whoosh.facets import FacetTable, Mask
 
 
@@ -64,6 +67,12 @@ class ValueCodes:
     def counts(self, matching: Mask) -> NDArray[np.int64]:
         """Return per value how many of the `matching` documents hold it."""
         return np.bincount(self.codes[matching], minlength=len(self.values))
+
+    def document_counts(self, matching: Mask) -> DocumentCounts:
+        """Return value (a document id, for the DOCUMENT_ID codes) → number of matching records,
+        as the counts array itself over the same `values` list for every search of this reader."""
+        # An array reads as a sequence of ints (numpy's stubs do not say so).
+        return DocumentCounts(self.values, cast(Sequence[int], self.counts(matching)))
 
     def count_of(self, matching: Mask) -> dict[str, int]:
         """Return value → number of matching documents, for the values that have any."""

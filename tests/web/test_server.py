@@ -1,8 +1,10 @@
 """`reportsearch serve --processes N`: workers share one port, a dead worker is replaced,
-and stopping the server stops every worker."""
+stopping the server stops every worker, and keep-alive connections spread evenly over them."""
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import json
 import os
 import re
@@ -83,3 +85,47 @@ def test_workers_share_the_port_and_are_replaced_when_they_die(seed_index: Path)
         process.stdout.close()  # type: ignore[union-attr]
     assert process.returncode == 0, lines
     assert not alive(workers[1]) and not alive(replacement)
+
+
+def established(pid: int, port: int) -> int:
+    """Return how many connections to `port` process `pid` holds open (from /proc)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            local_port = int(fields[1].rsplit(":", 1)[1], 16)
+            if local_port == port and fields[3] == "01":  # 01: ESTABLISHED
+                inodes.add(fields[9])
+    held = 0
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):  # closed while we looked
+            target = str(fd.readlink())
+            held += target.startswith("socket:[") and target[8:-1] in inodes
+    return held
+
+
+def test_keep_alive_connections_are_spread_evenly_over_the_workers(seed_index: Path) -> None:
+    port = free_port()
+    command = [reportsearch(), "serve", "--index", str(seed_index), "--port", str(port)]
+    process = subprocess.Popen(
+        [*command, "--processes", "2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    lines: list[str] = []
+    connections: list[http.client.HTTPConnection] = []
+    try:
+        workers = [int(read_until(process, r"Worker (\d+) started", lines)[1]) for _ in range(2)]
+        total(f"http://127.0.0.1:{port}")  # both workers are up and the index is open
+        for _ in range(10):  # one after another: the kernel alone gave most to one worker
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.request("GET", "/api/search?q=caseloads")
+            response = connection.getresponse()
+            assert response.status == 200 and response.getheader("Connection") != "close"
+            response.read()
+            connections.append(connection)
+        assert [established(pid, port) for pid in workers] == [5, 5]
+    finally:
+        for connection in connections:
+            connection.close()
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=WAIT_S)
+        process.stdout.close()  # type: ignore[union-attr]
