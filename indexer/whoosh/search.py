@@ -34,6 +34,7 @@ from indexer.fields import (
     PEOPLE,
     POSITION,
     REGION,
+    SOURCE_TYPE,
     SPEAKER,
 )
 from indexer.limits import DEFAULT_LIMITS, QueryLimits
@@ -42,7 +43,13 @@ from indexer.model import Document
 from indexer.query.dates import date_range
 from indexer.query.parser import QueryParser
 from indexer.query.values import resolve_filter
-from indexer.records import Record, copies_among, document_from_records, original_of
+from indexer.records import (
+    ORIGINAL_SOURCES,
+    Record,
+    copies_among,
+    document_from_records,
+    originality,
+)
 from indexer.results import (
     MAX_PAGE_SIZE,
     DocumentCounts,
@@ -59,6 +66,7 @@ from indexer.whoosh.collecting import collect_page, match_mask, top_of_arrays
 from indexer.whoosh.compile import FIRST_ELEMENTS, Compiler
 from indexer.whoosh.facets import FacetTable, Mask, count_facets
 from indexer.whoosh.hits import MAX_ALSO_IN, copies_of, hit_of, record_at
+from indexer.whoosh.originals import OriginKeys
 from indexer.whoosh.ranking import FIELD_BOOSTS, KindPriorBM25F, Ranking
 from indexer.whoosh.shared import ReaderData, reader_data
 from indexer.whoosh.similar import similar_elements
@@ -466,23 +474,48 @@ class WhooshSearch:
     ) -> tuple[Record, list[HitSource]]:
         """Return the hit to show for a text held by several elements, and its other sources:
         the original among the holders that match (a report's, else the earliest), so a
-        reproduced finding is shown as first published, its copies listed after it."""
+        reproduced finding is shown as first published, its copies listed after it. Only the
+        holders that can come first are read (`indexer.whoosh.originals`)."""
         if record.get(FINGERPRINT) == record[ELEMENT_ID]:  # too short to fingerprint
             return record, []
         holders = self._live_holders(searcher, docnum)
-        records = [record_at(searcher, d) for d in holders]
-        matched = [r for d, r in zip(holders, records, strict=True) if matching[d]]
-        shown = original_of(matched or [record])
-        return shown, copies_among(shown, records, MAX_ALSO_IN)
+        if len(holders) <= 1:
+            return record, []
+        read = _Records(searcher, {docnum: record})
+        keys = self._origin_keys(searcher)
+        candidates = keys.first_among(holders, matching).tolist() or [docnum]
+        shown_at = min(candidates, key=lambda d: originality(read(d)))
+        return read(shown_at), self._copies_outside(read, holders, shown_at)
 
     def _copies(self, searcher: Searcher, docnum: int, record: Record) -> list[HitSource]:
         """Return the hit's copies in other documents, found by fingerprint code."""
-        return copies_of(searcher, record, self._live_holders(searcher, docnum))
+        if record.get(FINGERPRINT) == record[ELEMENT_ID]:
+            return []
+        holders = self._live_holders(searcher, docnum)
+        if len(holders) <= 1:
+            return []
+        return self._copies_outside(_Records(searcher, {docnum: record}), holders, docnum)
 
-    def _live_holders(self, searcher: Searcher, docnum: int) -> list[int]:
+    def _copies_outside(
+        self, read: _Records, holders: NDArray[np.int64], shown_at: int
+    ) -> list[HitSource]:
+        """Return the first `MAX_ALSO_IN` holders outside the shown element's document."""
+        documents = self._coded(DOCUMENT_ID).codes
+        others = holders[documents[holders] != documents[shown_at]]
+        likely = self._origin_keys(read.searcher).first_of(others, MAX_ALSO_IN)
+        return copies_among(read(shown_at), [read(d) for d in likely.tolist()], MAX_ALSO_IN)
+
+    def _live_holders(self, searcher: Searcher, docnum: int) -> NDArray[np.int64]:
         """Return the live elements whose text is the same as element `docnum`'s."""
         holders = self._coded(FINGERPRINT).holders(docnum)
-        return holders[self._bulk_searcher(searcher).live[holders]].tolist()
+        return holders[self._bulk_searcher(searcher).live[holders]]
+
+    def _origin_keys(self, searcher: Searcher) -> OriginKeys:
+        """Return the columns that narrow down a text's original, read once per reader."""
+        reader, types = searcher.reader(), self._facet_tables(searcher)[SOURCE_TYPE]
+        return self._shared(searcher).once(
+            "origin-keys", lambda: OriginKeys.read(reader, types, ORIGINAL_SOURCES)
+        )
 
     def _more_in_documents(self, matching: Mask) -> dict[str, int]:
         return self._coded(DOCUMENT_ID).count_of(matching)
@@ -495,6 +528,19 @@ class WhooshSearch:
                 f"codes:{field}", lambda: ValueCodes.read(reader, field)
             )
         return self._codes[field]
+
+
+class _Records:
+    """Stored records by document number, each read at most once."""
+
+    def __init__(self, searcher: Searcher, known: dict[int, Record]) -> None:
+        self.searcher, self.known = searcher, known
+
+    def __call__(self, docnum: int) -> Record:
+        record = self.known.get(docnum)
+        if record is None:
+            record = self.known[docnum] = record_at(self.searcher, docnum)
+        return record
 
 
 def _close_quietly(searcher: Searcher | None, index: FileIndex | None) -> None:
