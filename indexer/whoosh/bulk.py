@@ -34,9 +34,12 @@ Mask = NDArray[np.bool_]
 Scores = NDArray[np.float64]
 Ids = NDArray[np.int64]
 
-CACHE_MIN_POSTINGS = 2048
+CACHE_MIN_POSTINGS = 256
 """Terms this common are decoded once per reader and kept: decoding Whoosh's pickled posting
-blocks is most of the cost of matching a common word (about 1 ms per 500 postings)."""
+blocks is most of the cost of matching a common word (about 1 ms per 500 postings), and a
+term of 256 postings keeps 4 KB to save half a millisecond each time it is asked. At 2,048
+the benchmark's words in titles and headings (a few hundred postings each) were decoded on
+every page: at 100k elements its pages took 9.3 ms of CPU, 7.7 ms at 256 (benchmarks/README)."""
 CACHE_BYTES = 96 * 1024 * 1024
 """At most this much decoded postings is kept per reader (least recently used goes first)."""
 POSITION_BITS = 32
