@@ -18,6 +18,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds of the query set")
     parser.add_argument("--clients", type=int, default=20, help="concurrent HTTP clients")
     parser.add_argument(
+        "--many-clients",
+        type=int,
+        default=50,
+        help="clients of a second back-to-back HTTP load (0: none)",
+    )
+    parser.add_argument(
         "--think", type=float, default=1.0, help="seconds paced clients wait between requests"
     )
     parser.add_argument(
@@ -49,6 +55,7 @@ def main(argv: list[str] | None = None) -> None:
         workdir=args.workdir,
         keep=args.keep,
         clients=args.clients,
+        many_clients=args.many_clients,
         think_s=args.think,
         server_processes=args.server_processes,
         http=not args.no_http,

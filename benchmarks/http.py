@@ -2,8 +2,9 @@
 concurrent clients on keep-alive connections, each asking the whole query set per round.
 
 The server's resident memory is read from /proc after the load: its peak (VmHWM); so is the
-CPU time its workers spend per page under the back-to-back load, and the clients' own (they
-share the machine's cores with the server).
+CPU time its workers spend per page under each back-to-back load, how evenly that CPU fell on
+the workers (the least- over the most-loaded's), and the clients' own CPU (they share the
+machine's cores with the server).
 """
 
 from __future__ import annotations
@@ -128,27 +129,22 @@ def measure_http(
     think_s: float,
     processes: int = 1,
     backend: Sequence[str] = (),
+    many_clients: int = 0,
 ) -> dict[str, Any]:
     """Load the API with `clients` concurrent clients; return latency, errors and memory.
 
-    Twice on one server: clients sending their next request as soon as the last is answered
-    (saturation: latency is mostly queueing), then clients pausing `think_s` between requests
-    as people reading a page do.
+    On one server: clients sending their next request as soon as the last is answered
+    (saturation: latency is mostly queueing), the same with `many_clients` (if not 0), then
+    `clients` pausing `think_s` between requests as people reading a page do.
     """
     if not web_app_available():
         return {"server_rss_mb": None, "http_note": "web app not available (issue 4)"}
     server, port = start_server(index, processes, backend)
     try:
         workers = _server_pids(server.pid)
-        server_before, clients_before = _cpu_s(workers), time.process_time()
-        figures = _load(port, clients, rounds, 0.0, "http_")
-        pages = figures["http_requests"]
-        figures.update(
-            http_server_cpu_ms_per_page=round((_cpu_s(workers) - server_before) / pages * 1000, 2),
-            http_client_cpu_ms_per_page=round(
-                (time.process_time() - clients_before) / pages * 1000, 2
-            ),
-        )
+        figures = _saturated(port, workers, clients, rounds, "http_")
+        if many_clients:
+            figures.update(_saturated(port, workers, many_clients, rounds, "http_many_"))
         figures.update(_load(port, clients, rounds, think_s, "http_paced_"))
         current, peak = _server_rss_mb(server.pid)
     finally:
@@ -158,9 +154,32 @@ def measure_http(
     figures.update(
         http_server_processes=processes,
         http_clients=clients,
+        http_many_clients=many_clients or None,
         http_think_s=think_s,
         server_rss_mb=round(peak, 1),
         server_rss_after_load_mb=round(current, 1),
+    )
+    return figures
+
+
+def _saturated(
+    port: int, workers: list[int], clients: int, rounds: int, prefix: str
+) -> dict[str, Any]:
+    """Run the back-to-back load; add the server's and the clients' CPU per page to it, and
+    the workers' balance (the least-loaded worker's CPU over the most-loaded's)."""
+    before = [_cpu_s([pid]) for pid in workers]
+    clients_before = time.process_time()
+    figures = _load(port, clients, rounds, 0.0, prefix)
+    spent = [_cpu_s([pid]) - start for pid, start in zip(workers, before, strict=True)]
+    pages = figures[f"{prefix}requests"]
+    figures.update(
+        {
+            f"{prefix}server_cpu_ms_per_page": round(sum(spent) / pages * 1000, 2),
+            f"{prefix}client_cpu_ms_per_page": round(
+                (time.process_time() - clients_before) / pages * 1000, 2
+            ),
+            f"{prefix}worker_balance": round(min(spent) / max(spent), 2) if max(spent) else None,
+        }
     )
     return figures
 

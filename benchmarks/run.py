@@ -43,6 +43,8 @@ class Options:
     workdir: Path | None = None
     keep: bool = False
     clients: int = 20
+    many_clients: int = 50
+    """A second back-to-back load with this many clients (0: none)."""
     think_s: float = 1.0
     server_processes: int = 2
     http: bool = True
@@ -115,12 +117,27 @@ def _run(options: Options, root: Path) -> dict[str, Any]:
 
         figures.update(
             measure_http(
-                index, options.clients, options.rounds, options.think_s, options.server_processes
+                index,
+                options.clients,
+                options.rounds,
+                options.think_s,
+                options.server_processes,
+                many_clients=options.many_clients,
             )
+        )
+        figures["http_server_cpu_to_service_p50"] = _ratio(
+            figures.get("http_server_cpu_ms_per_page"), figures["page_query_p50_ms"]
+        )
+        figures["http_server_cpu_to_service_cpu"] = _ratio(
+            figures.get("http_server_cpu_ms_per_page"), figures["service_cpu_ms_per_page"]
         )
     figures["load_average_end"] = load_average()
     figures.update(_environment(options))
     return figures
+
+
+def _ratio(part: float | None, whole: float | None) -> float | None:
+    return round(part / whole, 2) if part is not None and whole else None
 
 
 def parse_corpus(folder: Path, out: Path) -> tuple[float, int]:
@@ -189,6 +206,7 @@ def time_pages(index: Path, root: Path, rounds: int) -> dict[str, Any]:
     """Time every query on every engine, `rounds` times, side by side; return the figures."""
     engines = open_engines(index, root)
     samples: dict[str, dict[str, list[float]]] = {e.name: {} for e in engines}
+    cpu: dict[str, list[float]] = {e.name: [] for e in engines}
     totals: dict[str, dict[str, int]] = {e.name: {} for e in engines}
     for engine in engines:  # warm up: first searches read value tables and caches
         for bench in QUERIES:
@@ -197,13 +215,17 @@ def time_pages(index: Path, root: Path, rounds: int) -> dict[str, Any]:
         for number, bench in enumerate(QUERIES):
             shift = (round_number + number) % len(engines)
             for engine in engines[shift:] + engines[:shift]:
-                started = time.perf_counter()
+                started, cpu_started = time.perf_counter(), time.process_time()
                 engine.page(bench)
                 elapsed = (time.perf_counter() - started) * 1000
+                cpu[engine.name].append((time.process_time() - cpu_started) * 1000)
                 samples[engine.name].setdefault(bench.name, []).append(elapsed)
     for engine in engines:
         engine.close()
-    return _latency_figures(samples, totals)
+    figures = _latency_figures(samples, totals)
+    # The service's CPU per page (mean, as the server's is): what a served page is held to.
+    figures["service_cpu_ms_per_page"] = round(sum(cpu["service"]) / len(cpu["service"]), 2)
+    return figures
 
 
 def _latency_figures(

@@ -28,7 +28,8 @@ REQUIRED = (
 def test_benchmark_smoke(tmp_path: Path) -> None:
     out = tmp_path / "figures.json"
     command = [sys.executable, "-m", "benchmarks", "--elements", "300", "--rounds", "1"]
-    command += ["--clients", "3", "--think", "0.01", "--json", str(out), "--workdir", str(tmp_path)]
+    command += ["--clients", "3", "--many-clients", "5", "--think", "0.01"]
+    command += ["--json", str(out), "--workdir", str(tmp_path)]
     done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     figures = json.loads(out.read_text(encoding="utf-8"))
@@ -47,5 +48,12 @@ def test_benchmark_smoke(tmp_path: Path) -> None:
     # Serving a page costs CPU in the server's workers, and the clients' share is smaller.
     assert figures["http_server_cpu_ms_per_page"] > 0
     assert 0 <= figures["http_client_cpu_ms_per_page"] < figures["http_server_cpu_ms_per_page"]
+    # The second load (5 clients) ran too, without errors; the ratios are of figures present.
+    assert figures["http_many_errors"] == 0
+    assert figures["http_many_requests"] == 5 * len(figures["per_query"])
+    assert figures["service_cpu_ms_per_page"] > 0
+    ratio = figures["http_server_cpu_ms_per_page"] / figures["page_query_p50_ms"]
+    assert figures["http_server_cpu_to_service_p50"] == pytest.approx(ratio, abs=0.01)
+    assert 0 < figures["http_worker_balance"] <= 1
     assert "| page query p50 (ms) |" in done.stdout
     assert [p.name for p in tmp_path.iterdir()] == ["figures.json"]  # nothing left behind
