@@ -35,6 +35,25 @@ def toggled(pairs: Pairs, name: str, value: str) -> Pairs:
     return [*kept, (name, value)]
 
 
+class Toggles:
+    """The links of one list of values (a facet's), each toggling one value of the current
+    parameters: the parameters kept are encoded once, not once per link."""
+
+    def __init__(self, base: str, pairs: Pairs) -> None:
+        self.base = base
+        self.kept = [(n, v) for n, v in pairs if n != PAGE]
+        self.encoded = urlencode(self.kept)
+        self.unchanged = f"{base}?{self.encoded}" if self.encoded else base
+        """The link to the parameters as they are (back to page 1)."""
+
+    def href(self, name: str, value: str) -> str:
+        """Return the link that adds `name=value`, or removes it if present (as `toggled`)."""
+        if (name, value) in self.kept:
+            return href(self.base, toggled(self.kept, name, value))
+        added = urlencode([(name, value)])
+        return f"{self.base}?{self.encoded}&{added}" if self.encoded else f"{self.base}?{added}"
+
+
 def without(pairs: Pairs, *names: str) -> Pairs:
     """Return `pairs` without any value of `names`; back to page 1."""
     dropped = {*names, PAGE}

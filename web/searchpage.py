@@ -202,7 +202,7 @@ def _base() -> str:
 
 def _facet_groups(results: SearchResults, pairs: links.Pairs) -> list[FacetGroup]:
     groups = []
-    base = _base()  # url_for costs tens of microseconds: once, not once per value
+    toggles = links.Toggles(_base(), pairs)  # url_for and urlencode once, not per value
     for name, values in results.facets.items():
         param = FILTER_PARAMS[name]
         facet_links = [
@@ -211,7 +211,7 @@ def _facet_groups(results: SearchResults, pairs: links.Pairs) -> list[FacetGroup
                 label=value_label(name, v.value),
                 count=v.count,
                 selected=v.selected,
-                url=links.href(base, links.toggled(pairs, param, v.value)),
+                url=toggles.href(param, v.value),
             )
             for v in values
         ]
@@ -231,15 +231,13 @@ def inspection_facet(
     counted = inspections.counted(results.per_document, chosen, INSPECTION_VALUES)
     if not counted:
         return None
-    base = _base()
     others = links.without(links.pairs_of(args), "inspection")
+    toggles = links.Toggles(_base(), others)
     found = []
     for inspection, count in counted:
         selected = inspection.id == chosen
-        pairs = others if selected else links.toggled(others, "inspection", inspection.id)
-        found.append(
-            FacetLink(inspection.id, inspection.label, count, selected, links.href(base, pairs))
-        )
+        url = toggles.unchanged if selected else toggles.href("inspection", inspection.id)
+        found.append(FacetLink(inspection.id, inspection.label, count, selected, url))
     shown = max(FACET_VALUES_SHOWN, 1)
     return FacetGroup("inspection", "Inspection", found[:shown], found[shown:])
 
