@@ -133,16 +133,20 @@ def measure_http(
 ) -> dict[str, Any]:
     """Load the API with `clients` concurrent clients; return latency, errors and memory.
 
-    On one server: clients sending their next request as soon as the last is answered
-    (saturation: latency is mostly queueing), the same with `many_clients` (if not 0), then
-    `clients` pausing `think_s` between requests as people reading a page do.
+    On one server, warmed first by one untimed round of every client (as the service is
+    timed warm: a worker's first searches read its value tables and fill its caches, seconds
+    of CPU at 100k elements): clients sending their next request as soon as the last is
+    answered (saturation: latency is mostly queueing), the same with `many_clients` (if not
+    0), then `clients` pausing `think_s` between requests as people reading a page do.
     """
     if not web_app_available():
         return {"server_rss_mb": None, "http_note": "web app not available (issue 4)"}
     server, port = start_server(index, processes, backend)
     try:
         workers = _server_pids(server.pid)
+        warm = _load(port, clients, 1, 0.0, "warm_")
         figures = _saturated(port, workers, clients, rounds, "http_")
+        figures["http_warmup_errors"] = warm["warm_errors"]
         if many_clients:
             figures.update(_saturated(port, workers, many_clients, rounds, "http_many_"))
         figures.update(_load(port, clients, rounds, think_s, "http_paced_"))

@@ -226,16 +226,19 @@ def link_inspections(documents: Iterable[Document]) -> list[Inspection]:
             inspection = found.setdefault(named, _named(named, document))
             inspection.sources.append(Source(document, "named by its metadata file"))
             placed.add(document.id)
-    runs = [run for area in _areas(documents) for run in _runs(area, documents, placed)]
+    by_area = _by_area(d for d in documents if d.date and d.id not in placed)
+    runs = [run for area, about in by_area.items() for run in _runs(area, about)]
     runs.sort(key=lambda run: (-len(run[1]), run[0]))
     kept: list[tuple[str, list[Document]]] = []
+    kept_ids: list[set[str]] = []
     for area, members in runs:
         ids = {d.id for d in members}
-        if any(ids <= {d.id for d in other} for _, other in kept):
+        if any(ids <= other for other in kept_ids):
             continue  # a wider region some of a larger run's documents also name
         if not any(_signals(d) for d in members):
             continue
         kept.append((area, members))
+        kept_ids.append(ids)
     for area, members in kept:
         month = _month_of(members)
         inspection = Inspection(f"{_slug(area)}-{month}", area, month)
@@ -260,12 +263,13 @@ def _timeline(document: Document) -> tuple[str, bool, str]:
     return (document.date or "9999-99-99", not report, document.id)
 
 
-def _areas(documents: Iterable[Document]) -> list[str]:
-    areas: dict[str, None] = {}
+def _by_area(documents: Iterable[Document]) -> dict[str, list[Document]]:
+    """Return the documents about each area, in their order, the areas as first named."""
+    about: dict[str, list[Document]] = {}
     for document in documents:
-        for area in _areas_of(document):
-            areas[area] = None
-    return list(areas)
+        for area in dict.fromkeys(_areas_of(document)):
+            about.setdefault(area, []).append(document)
+    return about
 
 
 def _areas_of(document: Document) -> list[str]:
@@ -273,11 +277,9 @@ def _areas_of(document: Document) -> list[str]:
     return list(report.area) if report is not None and report.area else list(document.regions)
 
 
-def _runs(
-    area: str, documents: list[Document], placed: set[str]
-) -> Iterable[tuple[str, list[Document]]]:
-    """Yield the runs of dated documents about `area`, each within WINDOW_DAYS of its first."""
-    about = [d for d in documents if d.date and d.id not in placed and area in _areas_of(d)]
+def _runs(area: str, about: list[Document]) -> Iterable[tuple[str, list[Document]]]:
+    """Yield the runs of the dated documents `about` an area (in date order), each within
+    WINDOW_DAYS of its first."""
     run: list[Document] = []
     for document in about:
         if run and _days(run[0], document) > WINDOW_DAYS:
