@@ -88,9 +88,9 @@ class TakingTurns:
             return self.inner.similar(element_id, limit)
 
     def version(self) -> str:
-        """Return the served index version."""
-        with self.turn:
-            return self.inner.version()
+        """Return the served index version: a file read, not a search, so it does not wait
+        its turn (a `304 Not Modified` answer does not queue behind another's search)."""
+        return self.inner.version()
 
     def catalogue(self) -> list[Document]:
         """Return every indexed document's metadata."""
