@@ -37,7 +37,8 @@ ENV_PROCESSES = "REPORTSEARCH_PROCESSES"
     show_default=True,
     envvar=ENV_THREADS,
     show_envvar=True,
-    help="Worker threads per process; each keeps its own searcher open.",
+    help="Worker threads per process; each keeps its own searcher open (the embedded "
+    "engine's searches take turns, one at a time per process).",
 )
 @click.option(
     "--processes",
