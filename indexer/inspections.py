@@ -131,7 +131,7 @@ class InspectionIndex:
         return self._by_id.get(inspection_id)
 
     def counted(
-        self, per_document: DocumentCounts, chosen: str = "", limit: int = 30
+        self, per_document: DocumentCounts, chosen: str, limit: int
     ) -> list[tuple[Inspection, int]]:
         """Return the inspections whose documents hold matching elements, with how many,
         given the matching elements per document: the `chosen` one first (even with none),

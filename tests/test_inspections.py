@@ -118,19 +118,22 @@ def test_hits_are_counted_per_inspection_from_the_counts_per_document() -> None:
     assert sorted(i.id for i in index.inspections) == ["durham-2018-03", "kent-2018-03"]
     ids = ["a", "b", "k", "m", "elsewhere"]
     counts = DocumentCounts(ids, [2, 0, 1, 3, 5])
-    named = [(i.id, n) for i, n in index.counted(counts)]
+    named = [(i.id, n) for i, n in index.counted(counts, "", 30)]
     assert named == [("durham-2018-03", 5), ("kent-2018-03", 4)]  # m counts in both
-    chosen = [(i.id, n) for i, n in index.counted(counts, chosen="kent-2018-03")]
+    chosen = [(i.id, n) for i, n in index.counted(counts, "kent-2018-03", 30)]
     assert chosen == [("kent-2018-03", 4), ("durham-2018-03", 5)]  # the chosen one first
-    assert [i.id for i, _ in index.counted(counts, limit=1)] == ["durham-2018-03"]
+    assert [i.id for i, _ in index.counted(counts, "", 1)] == ["durham-2018-03"]
     # The same ids with other counts (a later search on the same index version).
-    tied = [(i.id, n) for i, n in index.counted(DocumentCounts(ids, [0, 0, 2, 0, 0]))]
+    tied = [(i.id, n) for i, n in index.counted(DocumentCounts(ids, [0, 0, 2, 0, 0]), "", 30)]
     assert tied == [("kent-2018-03", 2)]
     even = DocumentCounts(ids, [1, 0, 1, 0, 0])
-    assert [i.label for i, _ in index.counted(even)] == ["Durham, March 2018", "Kent, March 2018"]
+    assert [i.label for i, _ in index.counted(even, "", 30)] == [
+        "Durham, March 2018",
+        "Kent, March 2018",
+    ]
     # Other ids, in another order (another engine's answer), are laid out afresh.
     other = DocumentCounts(["m", "zz", "b"], [1, 9, 4])
-    assert [(i.id, n) for i, n in index.counted(other)] == [
+    assert [(i.id, n) for i, n in index.counted(other, "", 30)] == [
         ("durham-2018-03", 5),
         ("kent-2018-03", 1),
     ]
@@ -139,11 +142,11 @@ def test_hits_are_counted_per_inspection_from_the_counts_per_document() -> None:
 def test_a_chosen_inspection_is_listed_even_without_hits() -> None:
     index = counting_corpus()
     nothing = DocumentCounts(["a", "elsewhere"], [0, 7])
-    assert index.counted(nothing) == []
-    assert [(i.id, n) for i, n in index.counted(nothing, chosen="kent-2018-03")] == [
+    assert index.counted(nothing, "", 30) == []
+    assert [(i.id, n) for i, n in index.counted(nothing, "kent-2018-03", 30)] == [
         ("kent-2018-03", 0)
     ]
-    assert index.counted(nothing, chosen="no-such-inspection") == []
+    assert index.counted(nothing, "no-such-inspection", 30) == []
 
 
 def test_counts_per_document_read_as_a_mapping_of_the_documents_with_any() -> None:

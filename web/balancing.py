@@ -5,8 +5,9 @@ connections stay where they landed: measured with twenty clients on two workers,
 did twice the other's work while the other's core sat idle. So the workers keep their open
 connection counts on a `ConnectionBoard`, memory shared from before the fork, and a worker
 listens for new connections only while no other worker has fewer open (the least-connections
-rule of load balancers). At least one worker with the fewest connections always listens: a
-worker's count changes only in its own event loop, which then looks at the board again.
+rule of load balancers). A worker whose count changes nudges the others through a pipe each,
+so that one that had stopped listening looks at the board again at once, not at its event
+loop's next timeout (a second): a worker with the fewest connections is always listening.
 """
 
 from __future__ import annotations
@@ -55,9 +56,6 @@ class ConnectionBoard:
                 with suppress(BlockingIOError):  # a full pipe: a nudge is already waiting
                     os.write(write, b"!")
 
-    def __len__(self) -> int:
-        return len(self._counts)
-
     def post(self, slot: int, connections: int) -> None:
         """Record that the worker in `slot` has `connections` open."""
         self._counts[slot] = connections
@@ -65,10 +63,6 @@ class ConnectionBoard:
     def clear(self, slot: int) -> None:
         """Record that `slot` holds no worker."""
         self._counts[slot] = ABSENT
-
-    def counts(self) -> list[int]:
-        """Return every slot's count (ABSENT for an empty slot)."""
-        return list(self._counts)
 
     def fewest(self, slot: int) -> bool:
         """Return whether no live worker has fewer open connections than `slot`'s."""
