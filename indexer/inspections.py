@@ -25,6 +25,7 @@ from typing import Any
 
 from indexer.model import Document, SourceType
 from indexer.results import DocumentCounts
+from indexer.wording import month_name
 
 WINDOW_DAYS = 120
 """The longest a run of commentary about one area lasts from its first document."""
@@ -32,10 +33,6 @@ INSPECTORATE = "HMI Probation"
 """The gazetteer's name of HM Inspectorate of Probation."""
 ANCHORS = (SourceType.INSPECTION_REPORT, SourceType.PRESS_RELEASE)
 """The inspectorate's own documents: an inspection's month is theirs."""
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -59,8 +56,7 @@ class Inspection:
     @property
     def label(self) -> str:
         """Return the inspection's name as a reader says it: "Derbyshire, September 2016"."""
-        year, month = self.month.split("-")
-        return f"{self.area}, {MONTHS[int(month) - 1]} {year}"
+        return f"{self.area}, {month_name(self.month)}"
 
     @property
     def rating(self) -> str | None:
@@ -326,8 +322,7 @@ def _reason(document: Document, area: str, first: Document) -> str:
 
 
 def _month_label(document: Document) -> str:
-    year, month = (document.date or "0000-01")[:7].split("-")
-    return f"{MONTHS[int(month) - 1]} {year}"
+    return month_name((document.date or "0000-01")[:7])
 
 
 def _named(named: str, document: Document) -> Inspection:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from indexer.wording import month_name
 from web import links
 
 MONTHS_SHOWN = 36
@@ -15,10 +16,6 @@ MONTHS_SHOWN = 36
 WIDTH = 640
 HEIGHT = 80
 GAP = 1
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -113,5 +110,5 @@ def _months_between(first: str, last: str) -> list[str]:
 
 def _label(period: str) -> str:
     if len(period) == 7:
-        return f"{MONTH_NAMES[int(period[5:]) - 1]} {period[:4]}"
+        return month_name(period)
     return period
